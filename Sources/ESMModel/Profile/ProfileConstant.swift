@@ -1,0 +1,86 @@
+/// The catalogue of profile constants: each one's name in profile files, unit, meaning,
+/// and where it lives in `BehaviourProfile`.
+public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable values
+    /// The constant's name in profile files (`provisioned.actuationDelaySeconds`).
+    public let name: String
+    /// Its unit (`s`, `records`, `pollers`...).
+    public let unit: String
+    /// What it controls.
+    public let meaning: String
+    /// Where it is stored.
+    public let keyPath: WritableKeyPath<BehaviourProfile, Double>
+    /// Whether only whole numbers make sense.
+    public let isWhole: Bool
+
+    /// The documentation of one constant in a profile file.
+    public struct Note: Equatable, Sendable {
+        /// The constant's name.
+        public var name: String
+        /// Where its value comes from: `documented`, `fitted` or `assumed`.
+        public var provenance: String
+        /// The evidence: a quoted fact, the fit it came from, or the assumption made.
+        public var evidence: String
+
+        /// Creates a note.
+        public init(name: String, provenance: String, evidence: String) {
+            self.name = name
+            self.provenance = provenance
+            self.evidence = evidence
+        }
+    }
+
+    /// Every constant, in the order profile files and `esmsim profiles` list them.
+    public static let catalog: [ProfileConstant] = modeConstants(prefix: "onDemand", \.onDemand)
+        + modeConstants(prefix: "provisioned", \.provisioned)
+        + [
+            ProfileConstant(name: "rebalancePauseSeconds", unit: "s",
+                            meaning: "consumption stops for this long when the poller count changes", keyPath: \.rebalancePauseSeconds, isWhole: false),
+            ProfileConstant(name: "throttleRetrySeconds", unit: "s",
+                            meaning: "wait before a throttled invocation is retried", keyPath: \.throttleRetrySeconds, isWhole: false),
+            ProfileConstant(name: "errorRetrySeconds", unit: "s",
+                            meaning: "wait before a failed batch is invoked again", keyPath: \.errorRetrySeconds, isWhole: false),
+            ProfileConstant(name: "payloadLimitBytes", unit: "bytes",
+                            meaning: "largest invocation payload", keyPath: \.payloadLimitBytes, isWhole: true),
+            ProfileConstant(name: "retriesWithDestination", unit: "retries",
+                            meaning: "retries used when MaximumRetryAttempts is -1 and an on-failure destination is set", keyPath: \.retriesWithDestination, isWhole: true),
+            ProfileConstant(name: "epuBytesPerSecond", unit: "bytes/s",
+                            meaning: "throughput one Event Poller Unit supports", keyPath: \.epuBytesPerSecond, isWhole: false),
+            ProfileConstant(name: "pollersPerEPU", unit: "pollers",
+                            meaning: "pollers one EPU holds when each is light", keyPath: \.pollersPerEPU, isWhole: true),
+            ProfileConstant(name: "epuMinimumBillingSeconds", unit: "s",
+                            meaning: "shortest time an EPU is billed once started", keyPath: \.epuMinimumBillingSeconds, isWhole: false),
+        ]
+
+    /// The constant called `name`, if any.
+    public static func named(_ name: String) -> ProfileConstant? {
+        catalog.first { $0.name == name }
+    }
+
+    private static func modeConstants(
+        prefix: String, _ mode: WritableKeyPath<BehaviourProfile, ScalingBehaviour>
+    ) -> [ProfileConstant] {
+        func constant(
+            _ field: String, _ unit: String, _ meaning: String,
+            _ path: WritableKeyPath<ScalingBehaviour, Double>, whole: Bool = false
+        ) -> ProfileConstant {
+            ProfileConstant(name: "\(prefix).\(field)", unit: unit, meaning: meaning,
+                            keyPath: mode.appending(path: path), isWhole: whole)
+        }
+        return [
+            constant("initialPollers", "pollers", "pollers at start (on-demand)", \.initialPollers, whole: true),
+            constant("minimumPollers", "pollers", "fewest pollers scaled down to (on-demand)", \.minimumPollers, whole: true),
+            constant("invocationsPerPoller", "batches", "batches one poller keeps in flight", \.invocationsPerPoller, whole: true),
+            constant("pollerBytesPerSecond", "bytes/s", "fetch throughput of one poller", \.pollerBytesPerSecond),
+            constant("pollOverheadSeconds", "s", "fetch to invocation start, per batch", \.pollOverheadSeconds),
+            constant("commitOverheadSeconds", "s", "invocation end to commit, per batch", \.commitOverheadSeconds),
+            constant("evaluationIntervalSeconds", "s", "how often offset lag is evaluated", \.evaluationIntervalSeconds),
+            constant("scaleUpEvaluations", "evaluations", "consecutive high-lag evaluations before adding pollers", \.scaleUpEvaluations, whole: true),
+            constant("actuationDelaySeconds", "s", "scaling decision to pollers running", \.actuationDelaySeconds),
+            constant("lagPerPoller", "records", "offset lag per poller the scaler aims for", \.lagPerPoller),
+            constant("maxScaleUpStep", "pollers", "most pollers one scale-up adds (0 = no limit)", \.maxScaleUpStep, whole: true),
+            constant("scaleDownDelaySeconds", "s", "low lag must last this long before scaling down", \.scaleDownDelaySeconds),
+            constant("maxScaleDownStep", "pollers", "most pollers one scale-down removes (0 = no limit)", \.maxScaleDownStep, whole: true),
+            constant("throttleScaleDownStep", "pollers", "pollers removed after an evaluation that saw throttling", \.throttleScaleDownStep, whole: true),
+        ]
+    }
+}

@@ -1,0 +1,7 @@
+/// What one run produced: its time series and its summary.
+public struct RunResult: Equatable, Sendable {
+    /// One row per sampling interval, from time 0.
+    public var rows: [TimeSeriesRow]
+    /// The headline figures.
+    public var summary: RunSummary
+}

@@ -1,0 +1,52 @@
+import EventEngine
+
+/// The headline figures of one run.
+public struct RunSummary: Equatable, Sendable {
+    /// Scenario name.
+    public var scenario: String
+    /// Behaviour profile name.
+    public var profile: String
+    /// `on-demand` or `provisioned`.
+    public var mode: String
+    /// The run's seed.
+    public var seed: UInt64
+    /// Records the ESM was responsible for.
+    public var recordsProduced: Int64
+    /// Records processed successfully.
+    public var recordsProcessed: Int64
+    /// First time production had ended and every record was processed or dropped; nil if never.
+    public var drainTime: SimTime?
+    /// First time concurrency reached the run's maximum.
+    public var timeToMaxConcurrency: SimTime
+    /// The most concurrent executions at any instant.
+    public var maxConcurrency: Int
+    /// The largest offset lag (sum over partitions) at any instant.
+    public var peakOffsetLag: Int64
+    /// Mean of the sampled offset lag (sum over partitions).
+    public var meanOffsetLag: Double
+    /// Offset lag when the run ended.
+    public var finalOffsetLag: Int64
+    /// Invocations started.
+    public var invocations: Int64
+    /// Invocations that failed.
+    public var errors: Int64
+    /// Throttled invocation attempts.
+    public var throttles: Int64
+    /// Records sent to the on-failure destination or discarded.
+    public var recordsDropped: Int64
+    /// Events the engine handled.
+    public var simulatedEvents: Int
+    /// When the run ended (drained and settled, or the horizon).
+    public var endTime: SimTime
+    /// Billed invocation time: each invocation's duration rounded up to the millisecond, summed.
+    public var billedDurationMilliseconds: Int64
+    /// The 99th percentile of record age at processing (production to invocation start), seconds.
+    public var recordAgeP99Seconds: Double
+    /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU).
+    public var epuSeconds: Int64
+}
+
+extension RunSummary {
+    /// Whether the run drained within its horizon.
+    public var drained: Bool { drainTime != nil }
+}

@@ -1,0 +1,105 @@
+import EventEngine
+
+extension ESMSimulation {
+    /// Tries to fetch a batch for a partition that has nothing in flight.
+    ///
+    /// A batch goes out when it is full (`BatchSize` or the payload limit), or when the
+    /// batching window, which starts at the arrival of its first record, has run out. If
+    /// neither holds, the partition sleeps until the earlier of the two; with no records
+    /// it sleeps until the next one arrives. A ready batch still needs a free slot on its
+    /// poller and room in the poller's byte budget.
+    mutating func tryFetch(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        if now < pausedUntil {
+            sleep(index, until: pausedUntil, queue: &queue)
+            return
+        }
+        let fetched = partitions[index].fetched
+        let logEnd = split.count(of: index, total: curve.count(at: now))
+        let available = logEnd - fetched
+        if available <= 0 {
+            if let needed = split.totalNeeded(for: index, records: fetched + 1),
+               let arrival = curve.time(reaching: needed, notBefore: now) {
+                sleep(index, until: arrival, queue: &queue)
+            } else {
+                partitions[index].phase = .idle
+            }
+            return
+        }
+        let window = configuration.settings.batchingWindow
+        if available < batchLimit && window > 0 {
+            let windowOpened = arrival(ofRecord: fetched + 1, in: index, notBefore: max(now - window, partitions[index].lastFetchedArrival))
+            let deadline = windowOpened + window
+            if now < deadline {
+                var wake = deadline
+                if let needed = split.totalNeeded(for: index, records: fetched + batchLimit),
+                   let full = curve.time(reaching: needed, notBefore: now) {
+                    wake = min(wake, full)
+                }
+                sleep(index, until: wake, queue: &queue)
+                return
+            }
+        }
+        let pollerIndex = Int(partitions[index].poller)
+        if pollers[pollerIndex].inFlight >= slotsPerPoller {
+            partitions[index].phase = .queued
+            pollers[pollerIndex].enqueue(Int32(index))
+            return
+        }
+        if pollers[pollerIndex].bytesFreeAt > now {
+            sleep(index, until: pollers[pollerIndex].bytesFreeAt, queue: &queue)
+            return
+        }
+        var records = min(available, batchLimit)
+        var bytes = batchBytes(records)
+        let payloadLimit = configuration.profile.payloadLimitBytes
+        if bytes > payloadLimit && records > 1 {
+            let kept = max(1, Int64(Double(records) * payloadLimit / bytes))
+            bytes *= Double(kept) / Double(records)
+            records = kept
+        }
+        let firstArrival = arrival(ofRecord: fetched + 1, in: index, notBefore: partitions[index].lastFetchedArrival)
+        let lastArrival = arrival(ofRecord: fetched + records, in: index, notBefore: firstArrival)
+
+        let byteTime = Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
+        pollers[pollerIndex].bytesFreeAt = now + byteTime
+        pollers[pollerIndex].inFlight += 1
+        pollers[pollerIndex].bytesSinceSample += bytes
+
+        partitions[index].fetched = fetched + records
+        partitions[index].phase = .inFlight
+        partitions[index].batchPoller = Int32(pollerIndex)
+        partitions[index].batchRecords = records
+        partitions[index].batchBytes = bytes
+        partitions[index].batchAttempts = 0
+        partitions[index].batchFailed = false
+        partitions[index].batchDropped = false
+        partitions[index].batchFirstArrival = firstArrival
+        partitions[index].batchLastArrival = lastArrival
+        partitions[index].lastFetchedArrival = lastArrival
+        queue.schedule(.invokeStart(Int32(index)), at: now + pollOverhead)
+    }
+
+    /// Puts a partition to sleep until `time`, when a `fetch` event wakes it.
+    mutating func sleep(_ index: Int, until time: SimTime, queue: inout EventQueue<ModelEvent>) {
+        partitions[index].phase = .waiting
+        partitions[index].wakeAt = time
+        queue.schedule(.fetch(Int32(index)), at: time)
+    }
+
+    /// When the partition's `record`-th record (1-based) arrived; backlog records count as
+    /// arriving at time 0.
+    mutating func arrival(ofRecord record: Int64, in index: Int, notBefore: SimTime) -> SimTime {
+        guard let needed = split.totalNeeded(for: index, records: record) else { return notBefore }
+        if needed <= curve.initialCount { return 0 }
+        return curve.time(reaching: needed, notBefore: max(0, notBefore)) ?? notBefore
+    }
+
+    /// The payload of `records` records: exact for a fixed size, otherwise the sum of
+    /// `records` sizes by the central limit theorem (never below one byte per record).
+    mutating func batchBytes(_ records: Int64) -> Double {
+        let count = Double(records)
+        guard recordSizeDeviation > 0 else { return count * recordSizeMean }
+        let z = Distribution.standardNormal(&sizeRandom)
+        return max(count, count * recordSizeMean + count.squareRoot() * recordSizeDeviation * z)
+    }
+}

@@ -1,0 +1,59 @@
+import EventEngine
+
+extension ESMSimulation {
+    /// Appends a time-series row for the interval ending at `now`.
+    mutating func takeSample(at now: SimTime) {
+        let total = curve.count(at: now)
+        let produced = total - skippedRecords
+        let lag = produced - committedTotal
+        peakLag = max(peakLag, lag)
+        var maxPartitionLag: Int64 = 0
+        var oldestInterest = now - configuration.settings.batchingWindow
+        for index in partitions.indices {
+            let partitionLag = split.count(of: index, total: total) - partitions[index].committed
+            if partitionLag > maxPartitionLag { maxPartitionLag = partitionLag }
+            oldestInterest = min(oldestInterest, partitions[index].lastFetchedArrival)
+        }
+        curve.forget(before: oldestInterest)
+        var bytes = 0.0
+        for index in pollers.indices {
+            bytes += pollers[index].bytesSinceSample
+            pollers[index].bytesSinceSample = 0
+        }
+        let epus = epuMeter.sample(at: now, pollers: pollers.count, bytes: bytes)
+        rows.append(TimeSeriesRow(
+            time: now, producedTotal: produced, processedTotal: processedTotal, offsetLagSum: lag,
+            offsetLagMaxPartition: maxPartitionLag, concurrencyMax: intervalMaxConcurrency,
+            pollers: pollers.count, invocations: invocationsTotal - lastSampleInvocations,
+            errors: errorsTotal - lastSampleErrors, throttles: throttlesTotal - lastSampleThrottles,
+            recordsDropped: droppedTotal, epus: epus))
+        intervalMaxConcurrency = concurrency
+        lastSampleInvocations = invocationsTotal
+        lastSampleErrors = errorsTotal
+        lastSampleThrottles = throttlesTotal
+    }
+
+    /// Adds the last row, at the first sampling time at or after the end of the run.
+    mutating func closeSampling(at endTime: SimTime) {
+        let interval = configuration.sampleInterval
+        let lastRow = rows.last?.time ?? -1
+        guard lastRow < endTime else { return }
+        let next = (endTime + interval - 1) / interval * interval
+        takeSample(at: max(next, lastRow + interval))
+    }
+
+    func summary(endTime: SimTime, events: Int) -> RunSummary {
+        let lastRow = rows.last
+        let meanLag = rows.isEmpty ? 0 : Double(rows.reduce(Int64(0)) { $0 + $1.offsetLagSum }) / Double(rows.count)
+        return RunSummary(
+            scenario: configuration.name, profile: configuration.profile.name,
+            mode: configuration.settings.modeName, seed: configuration.seed,
+            recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: processedTotal,
+            drainTime: drainTime, timeToMaxConcurrency: timeOfMaxConcurrency, maxConcurrency: maxConcurrency,
+            peakOffsetLag: peakLag, meanOffsetLag: meanLag, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
+            invocations: invocationsTotal, errors: errorsTotal, throttles: throttlesTotal,
+            recordsDropped: droppedTotal, simulatedEvents: events, endTime: endTime,
+            billedDurationMilliseconds: billedMilliseconds,
+            recordAgeP99Seconds: ages.quantileSeconds(0.99), epuSeconds: epuMeter.billedEPUSeconds(until: endTime))
+    }
+}

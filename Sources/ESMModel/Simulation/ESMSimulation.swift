@@ -1,0 +1,189 @@
+import EventEngine
+
+/// One run of the Kafka ESM model: partitions, pollers, the scaler and the function,
+/// driven by the event engine at batch granularity.
+///
+/// Memory is proportional to partitions, pollers and batches in flight, never to
+/// records: offsets are counts, and production is an `ArrivalCurve` evaluated on demand.
+public struct ESMSimulation {
+    let configuration: ModelConfiguration
+    let behaviour: ScalingBehaviour
+    let split: PartitionSplit
+    var curve: ArrivalCurve
+    var partitions: [PartitionState]
+    var pollers: [PollerState]
+
+    // Random streams, one per subsystem.
+    var durationRandom: RandomStream
+    var errorRandom: RandomStream
+    var sizeRandom: RandomStream
+
+    // Constants derived once from the configuration and profile.
+    let batchLimit: Int64
+    let slotsPerPoller: Int
+    let pollOverhead: SimTime
+    let commitOverhead: SimTime
+    let throttleRetry: SimTime
+    let errorRetry: SimTime
+    let rebalancePause: SimTime
+    let evaluationInterval: SimTime
+    let actuationDelay: SimTime
+    let scaleDownDelay: SimTime
+    let retryLimit: Int?
+    let recordSizeMean: Double
+    let recordSizeDeviation: Double
+    let skippedRecords: Int64
+    let pollerFloor: Int
+    let pollerCeiling: Int
+
+    // Running state.
+    var pausedUntil: SimTime = 0
+    var concurrency = 0
+    var committedTotal: Int64 = 0
+    var processedTotal: Int64 = 0
+    var droppedTotal: Int64 = 0
+    var invocationsTotal: Int64 = 0
+    var errorsTotal: Int64 = 0
+    var throttlesTotal: Int64 = 0
+    var billedMilliseconds: Int64 = 0
+    var maxConcurrency = 0
+    var timeOfMaxConcurrency: SimTime = 0
+    var peakLag: Int64 = 0
+    var drainTime: SimTime?
+    var productionOver = false
+
+    // Scaler state.
+    var actionPending = false
+    var highLagEvaluations = 0
+    var lowLagSince: SimTime?
+    var throttlesSinceEvaluation: Int64 = 0
+
+    // Sampling state.
+    var rows: [TimeSeriesRow] = []
+    var intervalMaxConcurrency = 0
+    var lastSampleInvocations: Int64 = 0
+    var lastSampleErrors: Int64 = 0
+    var lastSampleThrottles: Int64 = 0
+    var ages = AgeHistogram()
+    var epuMeter: EPUMeter
+
+    /// Prepares a run of `configuration`.
+    public init(_ configuration: ModelConfiguration) {
+        self.configuration = configuration
+        let settings = configuration.settings
+        let profile = configuration.profile
+        let behaviour = profile.behaviour(provisioned: settings.isProvisioned)
+        self.behaviour = behaviour
+        let streams = RandomStreams(seed: configuration.seed)
+        split = PartitionSplit(partitions: configuration.topic.partitions, hotShare: configuration.topic.hotPartitionShare)
+        curve = ArrivalCurve(
+            schedule: configuration.production, initialCount: configuration.topic.backlogRecords,
+            random: streams.stream("producer"))
+        durationRandom = streams.stream("function.duration")
+        errorRandom = streams.stream("function.errors")
+        sizeRandom = streams.stream("topic.recordSize")
+
+        let sizes = configuration.topic.recordSizeBytes
+        recordSizeMean = max(sizes.mean, 1)
+        recordSizeDeviation = sizes.variance.squareRoot()
+        let payloadRecords = max(1, Int64(profile.payloadLimitBytes / recordSizeMean))
+        batchLimit = min(Int64(settings.batchSize), payloadRecords)
+        slotsPerPoller = max(1, Int(behaviour.invocationsPerPoller))
+        pollOverhead = Ticks.seconds(behaviour.pollOverheadSeconds)
+        commitOverhead = Ticks.seconds(behaviour.commitOverheadSeconds)
+        throttleRetry = max(1, Ticks.seconds(profile.throttleRetrySeconds))
+        errorRetry = Ticks.seconds(profile.errorRetrySeconds)
+        rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
+        evaluationInterval = max(Ticks.perSecond, Ticks.seconds(behaviour.evaluationIntervalSeconds))
+        actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
+        scaleDownDelay = Ticks.seconds(behaviour.scaleDownDelaySeconds)
+        retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
+
+        let partitionCount = configuration.topic.partitions
+        if let bounds = settings.provisionedPollers {
+            pollerCeiling = max(1, min(bounds.maximum, partitionCount))
+            pollerFloor = min(bounds.minimum, pollerCeiling)
+        } else {
+            pollerCeiling = partitionCount
+            pollerFloor = min(max(1, Int(behaviour.minimumPollers)), partitionCount)
+        }
+        let initialPollers = settings.isProvisioned
+            ? pollerFloor
+            : min(max(pollerFloor, Int(behaviour.initialPollers)), pollerCeiling)
+
+        let backlog = configuration.topic.backlogRecords
+        skippedRecords = settings.startingPosition == .latest ? backlog : 0
+        partitions = (0..<partitionCount).map { index in
+            let start = settings.startingPosition == .latest ? PartitionSplit(
+                partitions: partitionCount, hotShare: configuration.topic.hotPartitionShare
+            ).count(of: index, total: backlog) : 0
+            return PartitionState(start: start)
+        }
+        pollers = Array(repeating: PollerState(bytesFreeAt: 0), count: initialPollers)
+        for index in partitions.indices { partitions[index].poller = Int32(index % initialPollers) }
+        epuMeter = EPUMeter(
+            profile: profile, provisioned: settings.provisionedPollers,
+            sampleInterval: configuration.sampleInterval)
+    }
+
+    /// Runs to completion (drained and settled) or to the horizon.
+    public static func run(_ configuration: ModelConfiguration) -> RunResult {
+        var simulation = ESMSimulation(configuration)
+        return simulation.run()
+    }
+
+    /// Runs this simulation once.
+    public mutating func run() -> RunResult {
+        var queue = EventQueue<ModelEvent>()
+        queue.schedule(.sample, at: 0)
+        for index in partitions.indices {
+            partitions[index].phase = .waiting
+            partitions[index].wakeAt = 0
+            queue.schedule(.fetch(Int32(index)), at: 0)
+        }
+        queue.schedule(.evaluate, at: evaluationInterval)
+        queue.schedule(.productionEnded, at: curve.productionEnd)
+        let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
+        let endTime = outcome.time
+        closeSampling(at: endTime)
+        return RunResult(rows: rows, summary: summary(endTime: endTime, events: outcome.handled))
+    }
+
+    /// Records the ESM is responsible for that are in the topic at `time`.
+    mutating func producedTotal(at time: SimTime) -> Int64 {
+        curve.count(at: time) - skippedRecords
+    }
+}
+
+extension ESMSimulation: EventHandler {
+    /// Handles one model event.
+    public mutating func handle(_ event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        switch event {
+        case .fetch(let partition):
+            let index = Int(partition)
+            guard partitions[index].phase == .waiting, partitions[index].wakeAt == now else { return }
+            tryFetch(index, at: now, queue: &queue)
+        case .invokeStart(let partition):
+            startInvocation(Int(partition), at: now, queue: &queue)
+        case .invokeEnd(let partition):
+            endInvocation(Int(partition), at: now, queue: &queue)
+        case .commit(let partition):
+            commit(Int(partition), at: now, queue: &queue)
+        case .evaluate:
+            evaluate(at: now, queue: &queue)
+        case .actuate(let target):
+            actuate(Int(target), at: now, queue: &queue)
+        case .productionEnded:
+            productionOver = true
+            checkDrained(at: now)
+        case .sample:
+            takeSample(at: now)
+            queue.schedule(.sample, at: now + configuration.sampleInterval)
+        }
+    }
+
+    /// Finished once drained and the pollers have settled at their floor.
+    public func isFinished(at now: SimTime) -> Bool {
+        drainTime != nil && !actionPending && pollers.count == pollerFloor
+    }
+}

@@ -1,0 +1,47 @@
+import EventEngine
+
+/// Everything one simulation run needs: the workload, the ESM, the function, the
+/// service's behaviour profile, and the run's seed, horizon and sampling interval.
+public struct ModelConfiguration: Sendable {
+    /// The scenario's name, for outputs.
+    public var name: String
+    /// The topic.
+    public var topic: TopicSpec
+    /// The producers.
+    public var production: ProductionSchedule
+    /// The function.
+    public var function: FunctionSpec
+    /// The ESM.
+    public var settings: ESMSettings
+    /// The service's behaviour.
+    public var profile: BehaviourProfile
+    /// The run's seed; every random stream derives from it.
+    public var seed: UInt64
+    /// The run stops here if it has not finished.
+    public var horizon: SimTime
+    /// Time between rows of the time series.
+    public var sampleInterval: SimTime
+
+    /// The default horizon: 24 hours of simulated time.
+    public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond
+    /// The default sampling interval: 60 s, CloudWatch's period.
+    public static let defaultSampleInterval: SimTime = 60 * Ticks.perSecond
+
+    /// Creates a configuration.
+    public init(
+        name: String, topic: TopicSpec, production: ProductionSchedule, function: FunctionSpec,
+        settings: ESMSettings, profile: BehaviourProfile, seed: UInt64 = 1,
+        horizon: SimTime = ModelConfiguration.defaultHorizon,
+        sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval
+    ) {
+        self.name = name
+        self.topic = topic
+        self.production = production
+        self.function = function
+        self.settings = settings
+        self.profile = profile
+        self.seed = seed
+        self.horizon = horizon
+        self.sampleInterval = sampleInterval
+    }
+}

@@ -1,0 +1,42 @@
+import EventEngine
+
+/// What the model tracks for one partition: offsets, the batch in flight, and its poller.
+struct PartitionState {
+    /// Where a partition is in its fetch-invoke-commit cycle.
+    enum Phase: UInt8 {
+        /// Nothing to do until new records arrive, and none will.
+        case idle
+        /// A `fetch` event is scheduled at `wakeAt`.
+        case waiting
+        /// A batch is ready but the poller has no free slot; it is in the poller's queue.
+        case queued
+        /// A batch is between fetch and commit.
+        case inFlight
+    }
+
+    /// Records fetched so far, as a count from the partition's start (the next offset to fetch).
+    var fetched: Int64
+    /// Committed offset (records committed, processed or dropped).
+    var committed: Int64
+    var phase: Phase = .idle
+    var wakeAt: SimTime = 0
+    /// The poller the partition is assigned to.
+    var poller: Int32 = 0
+    /// The poller whose slot the batch in flight holds.
+    var batchPoller: Int32 = 0
+    var batchRecords: Int64 = 0
+    var batchBytes: Double = 0
+    var batchAttempts: Int32 = 0
+    var batchFailed = false
+    var batchDropped = false
+    /// Arrival times of the batch's first and last records (for record age).
+    var batchFirstArrival: SimTime = 0
+    var batchLastArrival: SimTime = 0
+    /// Arrival time of the last record fetched: every later question about arrivals is at or after it.
+    var lastFetchedArrival: SimTime = 0
+
+    init(start: Int64) {
+        fetched = start
+        committed = start
+    }
+}

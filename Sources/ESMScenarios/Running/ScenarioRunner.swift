@@ -1,0 +1,33 @@
+import ESMModel
+import EventEngine
+
+/// Runs scenarios against profiles: the one place that turns a scenario file, a profile
+/// choice and run options into a `RunResult`.
+public enum ScenarioRunner {
+    /// Options that apply to every scenario of a command.
+    public struct Options: Sendable {
+        /// Profile name or file overriding the scenario's.
+        public var profile: String?
+        /// Seed overriding the scenario's.
+        public var seed: UInt64?
+        /// Sampling interval of the time series.
+        public var sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval
+
+        /// Creates options.
+        public init(profile: String? = nil, seed: UInt64? = nil, sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval) {
+            self.profile = profile
+            self.seed = seed
+            self.sampleInterval = sampleInterval
+        }
+    }
+
+    /// The profile a scenario runs with: the options' choice, else the scenario's, else the default.
+    public static func profile(for scenario: Scenario, options: Options) throws(ProfileStore.ProfileError) -> BehaviourProfile {
+        try ProfileStore.load(options.profile ?? scenario.profileName ?? Scenario.defaultProfileName)
+    }
+
+    /// Runs one scenario with a loaded profile.
+    public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
+        ESMSimulation.run(scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval))
+    }
+}

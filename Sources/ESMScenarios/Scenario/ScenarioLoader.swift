@@ -1,0 +1,244 @@
+import ESMModel
+import EventEngine
+import Foundation
+
+/// Reads scenario files: parses, validates every field against the real service's
+/// names and ranges, and reports every problem in a file at once.
+public enum ScenarioLoader {
+    static let topLevelKeys = ["name", "description", "profile", "seed", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping"]
+    static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare"]
+    static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
+    static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
+    static let functionKeys = ["durationMs", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
+    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "DestinationConfig"]
+    static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
+
+    /// The longest horizon accepted: one year of simulated time.
+    public static let maximumHorizonSeconds = 366.0 * 86_400
+    /// The most partitions accepted; memory grows with partitions.
+    public static let maximumPartitions = 1_000_000.0
+    /// A 14-minute function timeout, in milliseconds.
+    static let maximumDurationMs = Double(FunctionSpec.maximumDuration / Ticks.perMillisecond)
+
+    /// Loads the scenario file at `path`.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, path: "", message: "cannot read the file: \(Self.reason(error))")])
+        }
+        let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try parse(text, file: path, defaultName: defaultName)
+    }
+
+    /// Parses and validates scenario text; `file` names it in messages.
+    public static func parse(_ text: String, file: String, defaultName: String) throws(ScenarioError) -> Scenario {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw ScenarioError(problems: [ScenarioProblem(file: file, line: error.line, column: error.column, path: "", message: "malformed JSON: \(error.message)")])
+        }
+        let reader = FieldReader(file: file)
+        let scenario = decode(root, reader: reader, defaultName: defaultName)
+        if let scenario, reader.problems.isEmpty { return scenario }
+        throw ScenarioError(problems: reader.problems)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let text = underlying.localizedFailureReason ?? Optional(underlying.localizedDescription) {
+            return text
+        }
+        return nsError.localizedDescription
+    }
+
+    static func decode(_ root: JSONValue, reader: FieldReader, defaultName: String) -> Scenario? {
+        guard let root = reader.object(root, "", allowed: topLevelKeys) else { return nil }
+        let name = reader.string(root, "", "name") ?? defaultName
+        let description = reader.string(root, "", "description") ?? ""
+        let profileName = reader.string(root, "", "profile")
+        let seed = reader.number(root, "", "seed", range: 0...9_007_199_254_740_991, whole: true).map { UInt64($0) } ?? 1
+        let horizonSeconds = reader.number(root, "", "horizonSeconds", range: 1...maximumHorizonSeconds) ?? Ticks.toSeconds(ModelConfiguration.defaultHorizon)
+
+        var topic: TopicSpec?
+        if let value = root["topic"] {
+            topic = decodeTopic(value, reader: reader)
+        } else {
+            reader.report(root, "topic", "missing; a scenario needs a topic with its partitions")
+        }
+        let production = root["producer"].map { decodeProducer($0, reader: reader) } ?? ProductionSchedule.none
+        var function: FunctionSpec?
+        if let value = root["function"] {
+            function = decodeFunction(value, reader: reader)
+        } else {
+            reader.report(root, "function", "missing; a scenario needs a function with its durationMs")
+        }
+        var settings = ESMSettings()
+        var groupName: String?
+        if let value = root["eventSourceMapping"] {
+            (settings, groupName) = decodeMapping(value, reader: reader)
+        }
+        if let topic, topic.backlogRecords == 0, production.pieces.isEmpty {
+            reader.report(root, "", "the scenario has no records: give topic.backlogRecords or a producer")
+        }
+        guard let topic, let function else { return nil }
+        return Scenario(
+            name: name, description: description, profileName: profileName, seed: seed,
+            horizon: Ticks.seconds(horizonSeconds), topic: topic, production: production,
+            function: function, settings: settings, pollerGroupName: groupName)
+    }
+
+    static func decodeTopic(_ value: JSONValue, reader: FieldReader) -> TopicSpec? {
+        let path = "topic"
+        guard let topic = reader.object(value, path, allowed: topicKeys) else { return nil }
+        guard topic["partitions"] != nil else {
+            reader.report(topic, "topic.partitions", "missing; give the number of partitions (at least 1)")
+            return nil
+        }
+        let partitions = reader.integer(topic, path, "partitions", range: 1...maximumPartitions)
+        var size = Distribution.constant(1_024)
+        if let sizeValue = topic["recordSizeBytes"] {
+            size = DistributionReader.read(sizeValue, "topic.recordSizeBytes", reader: reader, range: 1...6_291_456) ?? size
+        }
+        let backlog = reader.integer(topic, path, "backlogRecords", range: 0...1e15) ?? 0
+        let hot = reader.number(topic, path, "hotPartitionShare", range: 0...1) ?? 0
+        guard let partitions else { return nil }
+        return TopicSpec(partitions: Int(partitions), recordSizeBytes: size, backlogRecords: backlog, hotPartitionShare: hot)
+    }
+
+    static func decodeProducer(_ value: JSONValue, reader: FieldReader) -> ProductionSchedule {
+        let path = "producer"
+        guard let producer = reader.object(value, path, allowed: producerKeys) else { return .none }
+        let arrivals = reader.choice(producer, path, "arrivals", choices: ["uniform", "poisson"])
+            .flatMap(ProductionSchedule.Arrivals.init(rawValue:)) ?? .uniform
+        var pieces: [ProductionSchedule.Piece] = []
+        if let rate = reader.number(producer, path, "recordsPerSecond", range: 0...1e9) {
+            let start = reader.number(producer, path, "startSeconds", range: 0...maximumHorizonSeconds) ?? 0
+            if let duration = reader.number(producer, path, "durationSeconds", range: 0...maximumHorizonSeconds) {
+                pieces.append(.init(start: Ticks.seconds(start), end: Ticks.seconds(start + duration), recordsPerSecond: rate))
+            } else if producer["durationSeconds"] == nil {
+                reader.report(producer, "producer.durationSeconds", "missing; a constant rate needs a duration")
+            }
+        }
+        if let schedule = producer["schedule"] {
+            if producer["recordsPerSecond"] != nil {
+                reader.report(schedule, "producer.schedule", "give either recordsPerSecond with durationSeconds, or a schedule, not both")
+            }
+            guard case .array(let elements) = schedule.kind else {
+                reader.report(schedule, "producer.schedule", "expected an array of {startSeconds, durationSeconds, recordsPerSecond}, found \(schedule.typeName)")
+                return ProductionSchedule(pieces: pieces, arrivals: arrivals)
+            }
+            var previousEnd: SimTime = 0
+            for (offset, element) in elements.enumerated() {
+                let piecePath = "producer.schedule[\(offset)]"
+                guard let piece = reader.object(element, piecePath, allowed: pieceKeys) else { continue }
+                for key in pieceKeys where piece[key] == nil {
+                    reader.report(piece, "\(piecePath).\(key)", "missing")
+                }
+                guard let start = reader.number(piece, piecePath, "startSeconds", range: 0...maximumHorizonSeconds),
+                      let duration = reader.number(piece, piecePath, "durationSeconds", range: 0...maximumHorizonSeconds),
+                      let rate = reader.number(piece, piecePath, "recordsPerSecond", range: 0...1e9) else { continue }
+                let startTicks = Ticks.seconds(start)
+                if startTicks < previousEnd {
+                    reader.report(piece, "\(piecePath).startSeconds", "overlaps the previous piece, which ends at \(FieldReader.format(Ticks.toSeconds(previousEnd))) s")
+                }
+                previousEnd = Ticks.seconds(start + duration)
+                pieces.append(.init(start: startTicks, end: previousEnd, recordsPerSecond: rate))
+            }
+        } else if producer["recordsPerSecond"] == nil {
+            reader.report(producer, "producer", "give recordsPerSecond with durationSeconds, or a schedule")
+        }
+        return ProductionSchedule(pieces: pieces, arrivals: arrivals)
+    }
+
+    static func decodeFunction(_ value: JSONValue, reader: FieldReader) -> FunctionSpec? {
+        let path = "function"
+        guard let function = reader.object(value, path, allowed: functionKeys) else { return nil }
+        var duration: FunctionSpec.DurationModel?
+        if let durationValue = function["durationMs"] {
+            duration = DistributionReader.readDuration(durationValue, "function.durationMs", reader: reader, maximum: maximumDurationMs)
+        } else {
+            reader.report(function, "function.durationMs", "missing; give the function's duration in milliseconds")
+        }
+        let memory = reader.integer(function, path, "memoryMB", range: 128...10_240) ?? 128
+        let architecture = reader.choice(function, path, "architecture", choices: FunctionSpec.Architecture.allCases.map(\.rawValue))
+            .flatMap(FunctionSpec.Architecture.init(rawValue:)) ?? .x86_64
+        let errors = reader.number(function, path, "errorProbability", range: 0...1) ?? 0
+        let account = reader.integer(function, path, "accountConcurrency", range: 1...1_000_000) ?? Int64(FunctionSpec.defaultAccountConcurrency)
+        let reserved = reader.integer(function, path, "reservedConcurrency", range: 1...1_000_000)
+        if let reserved, reserved > account {
+            reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
+        }
+        guard let duration else { return nil }
+        return FunctionSpec(
+            duration: duration, memoryMB: Int(memory), architecture: architecture, errorProbability: errors,
+            reservedConcurrency: reserved.map { Int($0) }, accountConcurrency: Int(account))
+    }
+
+    static func decodeMapping(_ value: JSONValue, reader: FieldReader) -> (ESMSettings, String?) {
+        let path = "eventSourceMapping"
+        var settings = ESMSettings()
+        guard let mapping = reader.object(value, path, allowed: mappingKeys) else { return (settings, nil) }
+        if let size = reader.integer(mapping, path, "BatchSize", range: 1...10_000) { settings.batchSize = Int(size) }
+        if let window = reader.number(mapping, path, "MaximumBatchingWindowInSeconds", range: 0...300, whole: true) {
+            settings.batchingWindow = Ticks.seconds(window)
+        }
+        if let position = reader.choice(mapping, path, "StartingPosition", choices: ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]) {
+            if let known = ESMSettings.StartingPosition(rawValue: position) {
+                settings.startingPosition = known
+            } else {
+                reader.report(mapping["StartingPosition"], "\(path).StartingPosition", "AT_TIMESTAMP is an AWS starting position esmsim does not model; use TRIM_HORIZON or LATEST")
+            }
+        }
+        if let retries = reader.integer(mapping, path, "MaximumRetryAttempts", range: -1...10_000) {
+            settings.maximumRetryAttempts = Int(retries)
+        }
+        if let destination = mapping["DestinationConfig"] {
+            settings.hasOnFailureDestination = decodeDestination(destination, reader: reader)
+        }
+        var groupName: String?
+        if let pollerValue = mapping["ProvisionedPollerConfig"] {
+            let pollerPath = "\(path).ProvisionedPollerConfig"
+            if let config = reader.object(pollerValue, pollerPath, allowed: pollerKeys) {
+                let minimum = reader.integer(config, pollerPath, "MinimumPollers", range: 1...200)
+                let maximum = reader.integer(config, pollerPath, "MaximumPollers", range: 1...2_000)
+                if config["MinimumPollers"] == nil && config["MaximumPollers"] == nil {
+                    reader.report(config, pollerPath, "give MinimumPollers, MaximumPollers or both to use provisioned mode")
+                }
+                var bounds = ESMSettings.ProvisionedPollers()
+                if let minimum { bounds.minimum = Int(minimum) }
+                if let maximum { bounds.maximum = Int(maximum) }
+                if bounds.maximum < bounds.minimum {
+                    reader.report(config["MaximumPollers"] ?? config, "\(pollerPath).MaximumPollers",
+                                  "\(bounds.maximum) is less than MinimumPollers (\(bounds.minimum))")
+                }
+                settings.provisionedPollers = bounds
+                if let name = reader.string(config, pollerPath, "PollerGroupName") {
+                    if name.count > 128 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                        reader.report(config["PollerGroupName"], "\(pollerPath).PollerGroupName", "must be at most 128 characters of [a-zA-Z0-9-_]")
+                    } else if !name.isEmpty {
+                        groupName = name
+                    }
+                }
+            }
+        }
+        return (settings, groupName)
+    }
+
+    static func decodeDestination(_ value: JSONValue, reader: FieldReader) -> Bool {
+        let path = "eventSourceMapping.DestinationConfig"
+        guard let config = reader.object(value, path, allowed: ["OnFailure"]), let onFailure = config["OnFailure"] else { return false }
+        guard let failure = reader.object(onFailure, "\(path).OnFailure", allowed: ["Destination"]) else { return false }
+        guard let arn = reader.string(failure, "\(path).OnFailure", "Destination") else {
+            if failure["Destination"] == nil { reader.report(failure, "\(path).OnFailure.Destination", "missing; give the destination's ARN") }
+            return false
+        }
+        if !arn.hasPrefix("arn:") {
+            reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" is not an ARN (it should start with arn:)")
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,48 @@
+/// Something that reacts to events popped from an `EventQueue`.
+public protocol EventHandler {
+    /// The event type this handler schedules and handles.
+    associatedtype Event
+
+    /// Handles `event` at simulated time `now`, scheduling follow-ups on `queue`.
+    mutating func handle(_ event: Event, at now: SimTime, queue: inout EventQueue<Event>)
+
+    /// Whether the run is over even though events remain (for example, every goal is met).
+    func isFinished(at now: SimTime) -> Bool
+}
+
+/// Drives a handler from a queue until a horizon, until nothing is left, or until the
+/// handler says it is finished.
+public enum EventLoop {
+    /// Why a run stopped.
+    public enum Stop: Equatable, Sendable {
+        /// No live event was left.
+        case exhausted
+        /// The next event lay beyond the horizon.
+        case horizon
+        /// The handler reported it was finished.
+        case finished
+    }
+
+    /// Runs events in (time, sequence) order and returns why it stopped, the time it
+    /// stopped at, and how many events it handled.
+    ///
+    /// Events at exactly `horizon` still run; later ones stay in the queue.
+    @inlinable
+    public static func run<Handler: EventHandler>(
+        _ handler: inout Handler,
+        queue: inout EventQueue<Handler.Event>,
+        until horizon: SimTime
+    ) -> (stop: Stop, time: SimTime, handled: Int) {
+        var handled = 0
+        var now: SimTime = 0
+        while true {
+            guard let time = queue.peekTime() else { return (.exhausted, now, handled) }
+            if time > horizon { return (.horizon, horizon, handled) }
+            let (eventTime, event) = queue.next()!
+            now = eventTime
+            handler.handle(event, at: now, queue: &queue)
+            handled += 1
+            if handler.isFinished(at: now) { return (.finished, now, handled) }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// A priority queue of pending events ordered by (time, sequence number).
+///
+/// Events scheduled for the same tick leave the queue in the order they were scheduled:
+/// ties are never left to the heap, so a run is repeatable bit for bit.
+/// Cancellation is lazy: a cancelled event stays in the heap and is skipped when it
+/// reaches the top.
+///
+/// - Complexity: `schedule` and `next` are O(log n); `cancel` is O(1).
+public struct EventQueue<Event> {
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var time: SimTime
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var event: Event
+
+        @inlinable
+        init(time: SimTime, sequence: UInt64, event: Event) {
+            self.time = time
+            self.sequence = sequence
+            self.event = event
+        }
+
+        @inlinable
+        func precedes(_ other: Entry) -> Bool {
+            time < other.time || (time == other.time && sequence < other.sequence)
+        }
+    }
+
+    @usableFromInline var heap: ContiguousArray<Entry> = []
+    @usableFromInline var nextSequence: UInt64 = 0
+    @usableFromInline var cancelled: Set<UInt64> = []
+
+    /// Creates an empty queue.
+    public init() {}
+
+    /// The number of entries in the heap, cancelled ones included.
+    @inlinable public var storedCount: Int { heap.count }
+
+    /// Whether no live event is pending.
+    @inlinable public var isEmpty: Bool { heap.count == cancelled.count }
+
+    /// Schedules `event` at `time` and returns its identifier, for `cancel`.
+    @inlinable
+    @discardableResult
+    public mutating func schedule(_ event: Event, at time: SimTime) -> EventID {
+        let sequence = nextSequence
+        nextSequence &+= 1
+        heap.append(Entry(time: time, sequence: sequence, event: event))
+        siftUp(heap.count - 1)
+        return EventID(rawValue: sequence)
+    }
+
+    /// Cancels a pending event; cancelling an event that already ran is a no-op.
+    @inlinable
+    public mutating func cancel(_ id: EventID) {
+        if id.rawValue < nextSequence { cancelled.insert(id.rawValue) }
+    }
+
+    /// The time of the earliest live event, if any.
+    @inlinable
+    public mutating func peekTime() -> SimTime? {
+        dropCancelledTop()
+        return heap.first?.time
+    }
+
+    /// Removes and returns the earliest live event with its time.
+    @inlinable
+    public mutating func next() -> (time: SimTime, event: Event)? {
+        dropCancelledTop()
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
+        }
+        return (top.time, top.event)
+    }
+
+    @inlinable
+    mutating func dropCancelledTop() {
+        while !cancelled.isEmpty, let top = heap.first, cancelled.remove(top.sequence) != nil {
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                siftDown(0)
+            }
+        }
+    }
+
+    @inlinable
+    mutating func siftUp(_ start: Int) {
+        var child = start
+        let entry = heap[child]
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entry.precedes(heap[parent]) else { break }
+            heap[child] = heap[parent]
+            child = parent
+        }
+        heap[child] = entry
+    }
+
+    @inlinable
+    mutating func siftDown(_ start: Int) {
+        let count = heap.count
+        var parent = start
+        let entry = heap[parent]
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
+            guard heap[child].precedes(entry) else { break }
+            heap[parent] = heap[child]
+            parent = child
+        }
+        heap[parent] = entry
+    }
+}
+
+/// The identity of a scheduled event, used to cancel it.
+public struct EventID: Hashable, Sendable {
+    /// The event's sequence number in its queue.
+    public let rawValue: UInt64
+
+    /// Wraps a sequence number.
+    @inlinable
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+}

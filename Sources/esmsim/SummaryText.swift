@@ -1,0 +1,30 @@
+import ESMModel
+import ESMScenarios
+import EventEngine
+
+/// The short human-readable summary `esmsim run` prints for each scenario.
+enum SummaryText {
+    static func describe(_ summary: RunSummary) -> String {
+        let drain = summary.drainTime.map { "drained in \(minutes($0))" }
+            ?? "NOT drained within the horizon (\(minutes(summary.endTime))); final offset lag \(grouped(summary.finalOffsetLag))"
+        return """
+        \(summary.scenario) (profile \(summary.profile), \(summary.mode), seed \(summary.seed))
+          \(drain); max concurrency \(summary.maxConcurrency) at \(minutes(summary.timeToMaxConcurrency)); peak offset lag \(grouped(summary.peakOffsetLag))
+          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped; \(grouped(summary.invocations)) invocations, \(grouped(summary.errors)) errors, \(grouped(summary.throttles)) throttles
+        """
+    }
+
+    static func minutes(_ ticks: SimTime) -> String {
+        "\(CSVFormat.decimal(Ticks.toSeconds(ticks) / 60, places: 1)) min"
+    }
+
+    static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
+            text.append(character)
+        }
+        return value < 0 ? "-" + text : text
+    }
+}
