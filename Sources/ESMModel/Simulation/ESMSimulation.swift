@@ -51,6 +51,7 @@ public struct ESMSimulation {
     var peakLag: Int64 = 0
     var drainTime: SimTime?
     var productionOver = false
+    var settled = false
 
     // Scaler state.
     var actionPending = false
@@ -178,12 +179,12 @@ extension ESMSimulation: EventHandler {
             checkDrained(at: now)
         case .sample:
             takeSample(at: now)
+            // Stopping only at a sample makes the last row show the settled state.
+            settled = drainTime != nil && !actionPending && pollers.count == pollerFloor
             queue.schedule(.sample, at: now + configuration.sampleInterval)
         }
     }
 
-    /// Finished once drained and the pollers have settled at their floor.
-    public func isFinished(at now: SimTime) -> Bool {
-        drainTime != nil && !actionPending && pollers.count == pollerFloor
-    }
+    /// Finished at the first sample that finds the run drained and the pollers settled at their floor.
+    public func isFinished(at now: SimTime) -> Bool { settled }
 }
