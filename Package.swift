@@ -8,6 +8,11 @@ import PackageDescription
 /// - `ESMModel`: the Kafka / Lambda model and its behaviour profiles, built on the engine.
 /// - `ESMScenarios`: scenario files, outputs (CSV), calibration and planning, built on the model.
 /// - `esmsim`: the command line, a thin edge over `ESMScenarios`.
+/// The engine and the model are compiled optimized in debug builds too: the test suite
+/// replays the published scenarios (and calibrates against them) many times, which
+/// would take minutes unoptimized. Everything else keeps normal debug settings.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "esmsim",
     products: [
@@ -15,8 +20,8 @@ let package = Package(
         .library(name: "ESMScenarios", targets: ["ESMScenarios"]),
     ],
     targets: [
-        .target(name: "EventEngine"),
-        .target(name: "ESMModel", dependencies: ["EventEngine"]),
+        .target(name: "EventEngine", swiftSettings: optimizedEvenInDebug),
+        .target(name: "ESMModel", dependencies: ["EventEngine"], swiftSettings: optimizedEvenInDebug),
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],

@@ -42,6 +42,8 @@ public struct RunSummary: Equatable, Sendable {
     public var billedDurationMilliseconds: Int64
     /// The 99th percentile of record age at processing (production to invocation start), seconds.
     public var recordAgeP99Seconds: Double
+    /// When the poller count last changed (0 if it never did).
+    public var lastPollerChange: SimTime
     /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU).
     public var epuSeconds: Int64
 }

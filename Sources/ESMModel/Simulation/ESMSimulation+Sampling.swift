@@ -54,6 +54,6 @@ extension ESMSimulation {
             invocations: invocationsTotal, errors: errorsTotal, throttles: throttlesTotal,
             recordsDropped: droppedTotal, simulatedEvents: events, endTime: endTime,
             billedDurationMilliseconds: billedMilliseconds,
-            recordAgeP99Seconds: ages.quantileSeconds(0.99), epuSeconds: epuMeter.billedEPUSeconds(until: endTime))
+            recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime))
     }
 }

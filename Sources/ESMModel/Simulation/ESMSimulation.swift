@@ -52,6 +52,7 @@ public struct ESMSimulation {
     var drainTime: SimTime?
     var productionOver = false
     var settled = false
+    var lastPollerChange: SimTime = 0
 
     // Scaler state.
     var actionPending = false

@@ -1,0 +1,55 @@
+import ESMModel
+import ESMScenarios
+
+/// `esmsim calibrate`: fits a profile's fitted constants to observations.
+enum CalibrateCommand {
+    static let usage = """
+    USAGE: esmsim calibrate --profile NAME|FILE --observations FILE.csv [--out FILE.json]
+
+    Fits the constants the profile marks as "fitted" to the observations (CSV with the
+    header scenario,metric,observed,tolerance,profile,source) by a deterministic pattern
+    search, prints the fitted constants and each observation's residual, and writes the
+    fitted profile (default: Results/<profile>-fitted.json).
+
+    Metrics: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
+    mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
+    scale_down_after_drain_s.
+    """
+
+    static func main(_ words: [String]) throws(UsageError) -> ExitCode {
+        var arguments = try Arguments(words, flags: [])
+        if arguments.wantsHelp {
+            Console.out(usage)
+            return .success
+        }
+        guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
+        guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
+        let explicitOut = arguments.value("out")
+        try arguments.rejectUnknown(command: "calibrate")
+        guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
+        do {
+            let profile = try ProfileStore.load(profileName)
+            let observations = try ObservationFile.load(path: observationsPath)
+            let calibrator = try Calibrator(observations: observations, profileName: profile.name)
+            let fit = try calibrator.fit(profile) { Console.error($0) }
+            Console.out("Fitted constants of \(profile.name) (\(fit.evaluations) candidate profiles simulated):")
+            for constant in ProfileConstant.catalog where profile.notes.contains(where: { $0.name == constant.name && $0.provenance == "fitted" }) {
+                let before = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
+                let after = ProfileStore.formatValue(fit.profile[keyPath: constant.keyPath])
+                Console.out("  \(constant.name) = \(after) \(constant.unit)\(before == after ? "" : "  (was \(before))")")
+            }
+            Console.out("")
+            Console.out(FidelityReport.table(fit.residuals))
+            let out = explicitOut ?? "Results/\(profile.name)-fitted.json"
+            try AtomicFile.write(ProfileStore.render(fit.profile), to: out)
+            Console.out("\nwrote \(out)")
+            return fit.residuals.allSatisfy(\.withinTolerance) ? .success : .failure
+        } catch let error as AtomicFile.WriteError {
+            Console.error("esmsim: \(error.description)")
+            return .failure
+        } catch {
+            Console.error("esmsim: \(error)")
+            return .usage
+        }
+    }
+}

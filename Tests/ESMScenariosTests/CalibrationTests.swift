@@ -1,0 +1,60 @@
+import ESMModel
+@testable import ESMScenarios
+import EventEngine
+import XCTest
+
+/// `esmsim calibrate` on the shipped observations reproduces the shipped constants.
+final class CalibrationTests: XCTestCase {
+    func testShippedProfilesAreWhatCalibrationProduces() throws {
+        let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
+        for name in ["aws-2024", "aws-2021"] {
+            let shipped = try ProfileStore.load(name)
+            let fit = try Calibrator(observations: observations, profileName: name).fit(shipped)
+            let shippedText = try String(contentsOf: ProfileStore.shippedURL(name)!, encoding: .utf8)
+            XCTAssertEqual(ProfileStore.render(fit.profile), shippedText, "\(name) is not the calibrated fixed point")
+            XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance), name)
+        }
+    }
+
+    func testCalibrationMovesAConstantTowardsTheObservations() throws {
+        // Start aws-2024 with a wrong provisioned overhead; the fit brings MinimumPollers 100
+        // back to its published 6-minute drain.
+        let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
+            .filter { $0.scenarioName == "provisioned-blog-min100.json" }
+        var start = try ProfileStore.load("aws-2024")
+        start.provisioned.pollOverheadSeconds = 0.3
+        let calibrator = try Calibrator(observations: observations, profileName: "aws-2024")
+        XCTAssertFalse(calibrator.residuals(for: start).allSatisfy(\.withinTolerance))
+        let fit = try calibrator.fit(start)
+        XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance))
+        XCTAssertLessThan(fit.profile.provisioned.pollOverheadSeconds, 0.15)
+    }
+
+    func testEveryConstantHasEvidence() throws {
+        for name in ProfileStore.shippedNames {
+            let profile = try ProfileStore.load(name)
+            XCTAssertEqual(profile.notes.map(\.name), ProfileConstant.catalog.map(\.name), name)
+            for note in profile.notes {
+                XCTAssertTrue(["documented", "fitted", "assumed"].contains(note.provenance), "\(name) \(note.name)")
+                XCTAssertGreaterThan(note.evidence.count, 20, "\(name) \(note.name)")
+            }
+        }
+    }
+
+    func testObservationFileProblemsAreReported() {
+        let text = "scenario,metric,observed,tolerance,profile,source\na.json,drain_tme_s,1,1,,x\nb.json,drain_time_s,x,1,,y\n"
+        XCTAssertThrowsError(try ObservationFile.parse(text, file: "obs.csv", folder: "/tmp")) { error in
+            let message = String(describing: error)
+            XCTAssertTrue(message.contains("obs.csv:2: unknown metric \"drain_tme_s\""), message)
+            XCTAssertTrue(message.contains("obs.csv:3: observed value \"x\" is not a number"), message)
+        }
+    }
+
+    func testMetricNamesRoundTrip() {
+        for name in ["drain_time_s", "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag",
+                     "processed_total@900", "concurrency_max_until@90.5", "scale_down_after_drain_s"] {
+            XCTAssertEqual(ObservedMetric.parse(name)?.description, name)
+        }
+        XCTAssertNil(ObservedMetric.parse("processed_total@soon"))
+    }
+}
