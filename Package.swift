@@ -28,6 +28,8 @@ let package = Package(
             resources: [.copy("Profiles")]
         ),
         .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
+        // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
+        .executableTarget(name: "esmsim-bench", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
         .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel"]),

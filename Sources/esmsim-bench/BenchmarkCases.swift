@@ -1,0 +1,98 @@
+import Dispatch
+import ESMModel
+import ESMScenarios
+import EventEngine
+import Foundation
+
+/// The benchmark cases, each run inside a child process.
+enum BenchmarkCases {
+    static func run(named name: String, arguments: [String]) -> Measurement {
+        let quick = arguments.contains("--quick")
+        switch name {
+        case "hold": return holdModel(events: quick ? 5_000_000 : 50_000_000)
+        case "backlog": return backlog()
+        case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
+        case "sweep-1", "sweep-2": return sweep(points: quick ? 100 : 1_000, threads: name == "sweep-1" ? 1 : 2)
+        default:
+            FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// The classic hold model: 1,000 pending events; each event schedules its successor
+    /// an exponential time later.
+    static func holdModel(events: Int) -> Measurement {
+        var queue = EventQueue<Int32>()
+        var random = RandomStream(seed: 1)
+        for index in 0..<1_000 { queue.schedule(Int32(index), at: SimTime(random.next() % 1_000_000)) }
+        let start = DispatchTime.now()
+        var checksum: Int64 = 0
+        for _ in 0..<events {
+            let (time, event) = queue.next()!
+            checksum &+= time
+            let delay = SimTime(-1_000_000 * log(random.nextOpenUnit()))
+            queue.schedule(event, at: time + delay + 1)
+        }
+        let elapsed = seconds(since: start)
+        return Measurement(name: "engine hold model (1,000 pending)", events: events, wallSeconds: elapsed, note: "checksum \(checksum % 1_000)")
+    }
+
+    static func scenario(_ json: String, name: String) -> Scenario {
+        do { return try ScenarioLoader.parse(json, file: name, defaultName: name) } catch {
+            fatalError("benchmark scenario \(name) is invalid: \(error)")
+        }
+    }
+
+    static func timedRun(_ scenario: Scenario, label: String) -> Measurement {
+        let profile = try! ProfileStore.load(Scenario.defaultProfileName)
+        let start = DispatchTime.now()
+        let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
+        let elapsed = seconds(since: start)
+        return Measurement(name: label, events: result.summary.simulatedEvents, wallSeconds: elapsed,
+                           note: "\(result.summary.recordsProcessed) records")
+    }
+
+    /// The 20M backlog in provisioned mode with MinimumPollers 1, in process.
+    static func backlog() -> Measurement {
+        let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
+        let scenario = try! ScenarioLoader.load(path: path)
+        return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process)")
+    }
+
+    /// A day of steady traffic: 50,000 records/s over 100 partitions (4.32 billion records).
+    static func steadyDay(seconds: Int) -> Measurement {
+        let json = """
+        {"description": "benchmark: steady traffic", "topic": {"partitions": 100, "recordSizeBytes": 200},
+         "producer": {"recordsPerSecond": 50000, "durationSeconds": \(seconds)},
+         "function": {"durationMs": 20},
+         "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
+        """
+        let hours = seconds / 3_600
+        return timedRun(scenario(json, name: "steady-day"), label: "\(hours) h of 50,000 records/s over 100 partitions")
+    }
+
+    /// Many small runs spread over `threads` threads: the shape of a sweep.
+    static func sweep(points: Int, threads: Int) -> Measurement {
+        let profile = try! ProfileStore.load(Scenario.defaultProfileName)
+        let scenarios = (0..<points).map { index in
+            scenario("""
+            {"description": "benchmark sweep point", "topic": {"partitions": \(4 + index % 16), "backlogRecords": \(200_000 + 1_000 * (index % 50))},
+             "function": {"durationMs": \(20 + index % 30)},
+             "eventSourceMapping": {"BatchSize": \(50 + 10 * (index % 10)), "ProvisionedPollerConfig": {"MinimumPollers": \(1 + index % 4)}}}
+            """, name: "point-\(index)")
+        }
+        let work = WorkCounter()
+        let start = DispatchTime.now()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let index = work.take(below: scenarios.count) {
+                let result = ScenarioRunner.run(scenarios[index], profile: profile, options: .init())
+                work.add(events: result.summary.simulatedEvents)
+            }
+        }
+        return Measurement(name: "\(points)-point sweep on \(threads) thread\(threads == 1 ? "" : "s")", events: work.events, wallSeconds: seconds(since: start))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs every case in a child process, adds the whole-process comparison with SimPy,
+/// and prints the table.
+enum BenchmarkReport {
+    static func main(_ arguments: [String]) -> Int32 {
+        let quick = arguments.contains("--quick")
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let esmsim = value(after: "--esmsim", in: arguments) ?? me.deletingLastPathComponent().appendingPathComponent("esmsim").path
+        let simpy = value(after: "--simpy", in: arguments) ?? "../shared/peers/simpy_esm.py"
+
+        var rows: [Measurement] = []
+        for name in ["hold", "backlog", "day", "sweep-1", "sweep-2"] {
+            var childArguments = ["--case", name]
+            if quick { childArguments.append("--quick") }
+            guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),
+                  let line = output.split(separator: "\n").last, var measurement = Measurement(serialized: String(line)) else {
+                print("case \(name) failed")
+                return 1
+            }
+            measurement.peakMemoryKB = peak
+            rows.append(measurement)
+        }
+        print(table(rows))
+
+        let scenario = "Scenarios/provisioned-blog-min1.json"
+        let ours = best(of: 5) { ChildProcess.run(esmsim, ["run", scenario, "--out", NSTemporaryDirectory() + "esmsim-bench"]) }
+        let peer = best(of: 5) { ChildProcess.run("/usr/bin/env", ["python3", simpy, "--quiet"]) }
+        print("")
+        print("20M backlog, whole process (best of 5):")
+        if let ours { print("  esmsim run \(scenario): \(format(ours.seconds)) s, peak \(ours.peakKB / 1_024) MB") }
+        if let peer { print("  python3 simpy_esm.py (SimPy peer):       \(format(peer.seconds)) s, peak \(peer.peakKB / 1_024) MB") }
+        if let ours, let peer {
+            print("  ratio: esmsim is \(String(format: "%.1f", peer.seconds / ours.seconds))x faster")
+        } else {
+            print("  comparison skipped: \(peer == nil ? "the SimPy peer did not run (pip install simpy; --simpy PATH)" : "esmsim did not run (--esmsim PATH)")")
+        }
+        if let one = rows.first(where: { $0.name.contains("1 thread") }), let two = rows.first(where: { $0.name.contains("2 threads") }) {
+            print("  sweep speed-up on 2 threads: \(String(format: "%.2f", one.wallSeconds / two.wallSeconds))x (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        }
+        return 0
+    }
+
+    static func value(after flag: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+
+    static func best(of count: Int, _ run: () -> (String, Int, Double)?) -> (seconds: Double, peakKB: Int)? {
+        var best: (Double, Int)?
+        for _ in 0..<count {
+            guard let (_, peak, seconds) = run() else { return nil }
+            if best == nil || seconds < best!.0 { best = (seconds, peak) }
+        }
+        return best
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+
+    static func table(_ rows: [Measurement]) -> String {
+        var lines = [
+            "| case | simulated events | wall time (s) | events/s | peak memory (MB) |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for row in rows {
+            lines.append("| \(row.name) | \(grouped(row.events)) | \(format(row.wallSeconds)) | \(grouped(Int(row.eventsPerSecond))) | \(String(format: "%.1f", Double(row.peakMemoryKB) / 1_024)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var text = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
+            text.append(character)
+        }
+        return text
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// esmsim-bench: prints the performance table (scenario, simulated events, wall time,
+/// events per second, peak memory) and the comparison with the SimPy peer.
+///
+/// Each case runs in a child process of this binary, so its peak memory is its own.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let index = arguments.firstIndex(of: "--case"), index + 1 < arguments.count {
+    let measurement = BenchmarkCases.run(named: arguments[index + 1], arguments: arguments)
+    print(measurement.serialized)
+    exit(0)
+}
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+    USAGE: swift run -c release esmsim-bench [--simpy PATH] [--esmsim PATH] [--quick]
+
+    Runs the benchmark cases and prints a table. --simpy points at the SimPy peer
+    (default ../shared/peers/simpy_esm.py); --esmsim at the esmsim binary for the
+    whole-process comparison (default: next to this binary); --quick runs smaller cases.
+    """)
+    exit(0)
+}
+exit(BenchmarkReport.main(arguments))
