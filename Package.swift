@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],
-            resources: [.copy("Profiles")]
+            resources: [.copy("Profiles"), .copy("Prices")]
         ),
         .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),

@@ -11,6 +11,7 @@ COMMANDS:
   run FILE...        simulate scenarios and write timeseries.csv and summary.csv
   validate FILE...   check scenario files
   profiles [NAME]    list behaviour profiles and their constants
+  cost OPTIONS       estimate a steady workload's monthly cost without simulating it
 
 Run `esmsim COMMAND --help` for a command's options.
 Exit codes: 0 success, 1 a run failed (or a check regressed), 2 bad input or usage.
@@ -30,6 +31,7 @@ let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "run": RunCommand.main,
     "validate": ValidateCommand.main,
     "profiles": ProfilesCommand.main,
+    "cost": CostCommand.main,
 ]
 var code = ExitCode.success
 if let first = words.first, let command = commands[first] {

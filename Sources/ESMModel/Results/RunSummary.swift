@@ -42,7 +42,8 @@ public struct RunSummary: Equatable, Sendable {
     public var billedDurationMilliseconds: Int64
     /// The 99th percentile of record age at processing (production to invocation start), seconds.
     public var recordAgeP99Seconds: Double
-    /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU).
+    /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU),
+    /// for the whole poller group when several ESMs share it; 0 on-demand.
     public var epuSeconds: Int64
 }
 
