@@ -100,6 +100,7 @@ public enum ScenarioLoader {
     static func decodeGroupSize(_ root: JSONValue, settings: ESMSettings, groupName: String?, reader: FieldReader) -> Int {
         guard let value = root["esmsInPollerGroup"],
               let count = reader.integer(root, "", "esmsInPollerGroup", range: 1...Double(maximumMappingsPerGroup)) else { return 1 }
+        guard count > 1 else { return 1 }
         guard groupName != nil, let bounds = settings.provisionedPollers else {
             reader.report(value, "esmsInPollerGroup", "needs eventSourceMapping.ProvisionedPollerConfig.PollerGroupName: only ESMs in a poller group share EPUs")
             return 1
