@@ -88,9 +88,9 @@ enum CostCommand {
         let hours = Double(days) * 24
         let freeTier = pricing.freeTier ? ", free tier taken off" : ""
         let lines: [(String, String, String)] = [
-            ("EPU", "\(number(cost.epuHours, 1)) EPU-hours", money(cost.epuCost)),
-            ("Lambda requests", "\(number(cost.billedRequests, 0)) requests", money(cost.requestCost)),
-            ("Lambda duration", "\(number(cost.billedGBSeconds, 0)) GB-s", money(cost.durationCost)),
+            ("EPU", "\(whole(cost.epuHours)) EPU-hours", money(cost.epuCost)),
+            ("Lambda requests", "\(whole(cost.billedRequests)) requests", money(cost.requestCost)),
+            ("Lambda duration", "\(whole(cost.billedGBSeconds)) GB-s", money(cost.durationCost)),
             ("total", "\(money(cost.total / hours)) per hour", money(cost.total)),
         ]
         let table = lines.map { label, quantity, amount in
@@ -108,6 +108,9 @@ enum CostCommand {
     }
 
     static func number(_ value: Double, _ places: Int) -> String { CSVFormat.decimal(value, places: places) }
+
+    /// A quantity rounded to a whole number, digits grouped.
+    static func whole(_ value: Double) -> String { SummaryText.grouped(Int64(value.rounded())) }
 
     static func money(_ amount: Double) -> String { SummaryText.dollars(amount) }
 }
