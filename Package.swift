@@ -25,13 +25,13 @@ let package = Package(
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],
-            resources: [.copy("Profiles")]
+            resources: [.copy("Profiles"), .copy("Prices")]
         ),
         .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
         // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
         .executableTarget(name: "esmsim-bench", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
-        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel"]),
+        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
     ]
 )
