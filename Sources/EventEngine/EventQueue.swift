@@ -66,13 +66,10 @@ public struct EventQueue<Event> {
     /// Removes and returns the earliest live event with its time.
     @inlinable
     public mutating func next() -> (time: SimTime, event: Event)? {
-        dropCancelledTop()
+        if !cancelled.isEmpty { dropCancelledTop() }
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
-        }
+        if !heap.isEmpty { siftDown(0, placing: last) }
         return (top.time, top.event)
     }
 
@@ -80,40 +77,43 @@ public struct EventQueue<Event> {
     mutating func dropCancelledTop() {
         while !cancelled.isEmpty, let top = heap.first, cancelled.remove(top.sequence) != nil {
             let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                siftDown(0)
-            }
+            if !heap.isEmpty { siftDown(0, placing: last) }
         }
     }
 
+    // The sift loops work on the raw buffer: with bounds and exclusivity checks they
+    // ran about a third slower, and they are the whole cost of the engine.
     @inlinable
     mutating func siftUp(_ start: Int) {
-        var child = start
-        let entry = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entry.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            child = parent
+        heap.withUnsafeMutableBufferPointer { buffer in
+            var child = start
+            let entry = buffer[child]
+            while child > 0 {
+                let parent = (child - 1) >> 1
+                guard entry.precedes(buffer[parent]) else { break }
+                buffer[child] = buffer[parent]
+                child = parent
+            }
+            buffer[child] = entry
         }
-        heap[child] = entry
     }
 
+    /// Moves `entry` down from the hole at `start` to where it belongs.
     @inlinable
-    mutating func siftDown(_ start: Int) {
-        let count = heap.count
-        var parent = start
-        let entry = heap[parent]
-        while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
-            guard heap[child].precedes(entry) else { break }
-            heap[parent] = heap[child]
-            parent = child
+    mutating func siftDown(_ start: Int, placing entry: Entry) {
+        heap.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
+            var parent = start
+            while true {
+                var child = 2 * parent + 1
+                if child >= count { break }
+                if child + 1 < count && buffer[child + 1].precedes(buffer[child]) { child += 1 }
+                guard buffer[child].precedes(entry) else { break }
+                buffer[parent] = buffer[child]
+                parent = child
+            }
+            buffer[parent] = entry
         }
-        heap[parent] = entry
     }
 }
 
