@@ -7,7 +7,7 @@ extension ESMSimulation {
     /// batching window, which starts at the arrival of its first record, has run out. If
     /// neither holds, the partition sleeps until the earlier of the two; with no records
     /// it sleeps until the next one arrives. A ready batch still needs a free slot on its
-    /// poller and room in the poller's byte budget.
+    /// poller, and waits for the poller's byte budget before its invocation starts.
     mutating func tryFetch(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         if now < pausedUntil {
             sleep(index, until: pausedUntil, queue: &queue)
@@ -45,10 +45,6 @@ extension ESMSimulation {
             pollers[pollerIndex].enqueue(Int32(index))
             return
         }
-        if pollers[pollerIndex].bytesFreeAt > now {
-            sleep(index, until: pollers[pollerIndex].bytesFreeAt, queue: &queue)
-            return
-        }
         var records = min(available, batchLimit)
         var bytes = batchBytes(records)
         let payloadLimit = configuration.profile.payloadLimitBytes
@@ -60,8 +56,10 @@ extension ESMSimulation {
         let firstArrival = arrival(ofRecord: fetched + 1, in: index, notBefore: partitions[index].lastFetchedArrival)
         let lastArrival = arrival(ofRecord: fetched + records, in: index, notBefore: firstArrival)
 
-        let byteTime = Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
-        pollers[pollerIndex].bytesFreeAt = now + byteTime
+        // The poller fetches at most pollerBytesPerSecond: a batch fetched while the
+        // previous one's bytes are still being paid for starts once they are.
+        let fetchedAt = max(now, pollers[pollerIndex].bytesFreeAt)
+        pollers[pollerIndex].bytesFreeAt = fetchedAt + Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
         pollers[pollerIndex].inFlight += 1
         pollers[pollerIndex].bytesSinceSample += bytes
 
@@ -76,7 +74,7 @@ extension ESMSimulation {
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival
-        queue.schedule(.invokeStart(Int32(index)), at: now + pollOverhead)
+        queue.schedule(.invokeStart(Int32(index)), at: fetchedAt + pollOverhead)
     }
 
     /// Puts a partition to sleep until `time`, when a `fetch` event wakes it.

@@ -38,7 +38,10 @@ public struct ESMSimulation {
 
     // Running state.
     var pausedUntil: SimTime = 0
+    /// Invocations running now; ended ones are counted off lazily (`settleEndedInvocations`).
     var concurrency = 0
+    /// End times of running invocations.
+    var invocationEnds = EventQueue<Void>()
     var committedTotal: Int64 = 0
     var processedTotal: Int64 = 0
     var droppedTotal: Int64 = 0
@@ -168,7 +171,7 @@ extension ESMSimulation: EventHandler {
         case .invokeStart(let partition):
             startInvocation(Int(partition), at: now, queue: &queue)
         case .invokeEnd(let partition):
-            endInvocation(Int(partition), at: now, queue: &queue)
+            endFailedInvocation(Int(partition), at: now, queue: &queue)
         case .commit(let partition):
             commit(Int(partition), at: now, queue: &queue)
         case .evaluate:

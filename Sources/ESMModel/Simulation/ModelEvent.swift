@@ -6,7 +6,7 @@ public enum ModelEvent: Sendable {
     case fetch(Int32)
     /// A fetched batch's invocation starts (or is throttled).
     case invokeStart(Int32)
-    /// An invocation ends, successfully or not.
+    /// A failed invocation ends (successful ones go straight to `commit`).
     case invokeEnd(Int32)
     /// A finished batch's offsets are committed and its poller slot freed.
     case commit(Int32)

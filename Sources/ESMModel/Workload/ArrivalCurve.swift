@@ -66,24 +66,25 @@ public struct ArrivalCurve: Sendable {
     /// The earliest time at or after `notBefore` at which the topic holds at least `target`
     /// records, or nil when production ends first.
     public mutating func time(reaching target: Int64, notBefore: SimTime) -> SimTime? {
-        if target <= initialCount || count(at: notBefore) >= target { return notBefore }
+        if target <= initialCount { return notBefore }
         let wanted = Double(target)
         var index = max(firstLive, segmentIndexAtOrAfter(notBefore))
         while true {
             while index >= segments.count {
-                guard generateNextSegment() else { return nil }
+                guard generateNextSegment() else {
+                    return Int64(generatedCount.rounded(.down)) >= target ? notBefore : nil
+                }
             }
             let segment = segments[index]
-            if segment.countAtEnd >= wanted && segment.end > notBefore {
+            // Segments chain in count, so a target at or below this segment's starting
+            // count was reached by `notBefore` (in the gap before it, or inside it).
+            if wanted <= segment.countAtStart { return notBefore }
+            if segment.countAtEnd >= wanted {
                 let perTick = (segment.countAtEnd - segment.countAtStart) / Double(segment.end - segment.start)
-                var time = segment.start
-                if wanted > segment.countAtStart && perTick > 0 {
-                    time = segment.start + SimTime(((wanted - segment.countAtStart) / perTick).rounded(.up))
-                    // Floating rounding may land one tick early; step until the count agrees.
-                    while time < segment.end && countWithin(segment, at: time) < target { time += 1 }
-                    time = min(time, segment.end)
-                }
-                return max(time, notBefore)
+                var time = segment.start + SimTime(((wanted - segment.countAtStart) / perTick).rounded(.up))
+                // Floating rounding may land a tick early; step until the count agrees.
+                while time < segment.end && countWithin(segment, at: time) < target { time += 1 }
+                return max(min(time, segment.end), notBefore)
             }
             index += 1
         }
