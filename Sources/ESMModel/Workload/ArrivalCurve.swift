@@ -18,6 +18,19 @@ public struct ArrivalCurve: Sendable {
         /// Cumulative count (fractional for uniform arrivals) at `start` and at `end`.
         @usableFromInline var countAtStart: Double
         @usableFromInline var countAtEnd: Double
+        /// Records per tick within the segment (precomputed: the hot paths divide by nothing).
+        @usableFromInline var perTick: Double
+        /// Ticks per record, the inverse of `perTick` (0 for an empty segment).
+        @usableFromInline var ticksPerRecord: Double
+
+        init(start: SimTime, end: SimTime, countAtStart: Double, countAtEnd: Double) {
+            self.start = start
+            self.end = end
+            self.countAtStart = countAtStart
+            self.countAtEnd = countAtEnd
+            perTick = (countAtEnd - countAtStart) / Double(end - start)
+            ticksPerRecord = perTick > 0 ? 1 / perTick : 0
+        }
     }
 
     /// Length of one Poisson segment.
@@ -56,11 +69,11 @@ public struct ArrivalCurve: Sendable {
         // Most asks are near the front; walk forward rather than binary-searching.
         while index < segments.count {
             let segment = segments[index]
-            if time <= segment.start { return Int64(segment.countAtStart.rounded(.down)) }
+            if time <= segment.start { return Self.floor(segment.countAtStart) }
             if time < segment.end { return countWithin(segment, at: time) }
             index += 1
         }
-        return Int64(generatedCount.rounded(.down))
+        return Self.floor(generatedCount)
     }
 
     /// The earliest time at or after `notBefore` at which the topic holds at least `target`
@@ -72,7 +85,7 @@ public struct ArrivalCurve: Sendable {
         while true {
             while index >= segments.count {
                 guard generateNextSegment() else {
-                    return Int64(generatedCount.rounded(.down)) >= target ? notBefore : nil
+                    return Self.floor(generatedCount) >= target ? notBefore : nil
                 }
             }
             let segment = segments[index]
@@ -80,8 +93,7 @@ public struct ArrivalCurve: Sendable {
             // count was reached by `notBefore` (in the gap before it, or inside it).
             if wanted <= segment.countAtStart { return notBefore }
             if segment.countAtEnd >= wanted {
-                let perTick = (segment.countAtEnd - segment.countAtStart) / Double(segment.end - segment.start)
-                var time = segment.start + SimTime(((wanted - segment.countAtStart) / perTick).rounded(.up))
+                var time = segment.start + Self.ceiling((wanted - segment.countAtStart) * segment.ticksPerRecord)
                 // Floating rounding may land a tick early; step until the count agrees.
                 while time < segment.end && countWithin(segment, at: time) < target { time += 1 }
                 return max(min(time, segment.end), notBefore)
@@ -101,15 +113,26 @@ public struct ArrivalCurve: Sendable {
     }
 
     func countWithin(_ segment: Segment, at time: SimTime) -> Int64 {
-        let fraction = Double(time - segment.start) / Double(segment.end - segment.start)
-        let count = segment.countAtStart + (segment.countAtEnd - segment.countAtStart) * fraction
-        return Int64(min(count, segment.countAtEnd).rounded(.down))
+        let count = segment.countAtStart + segment.perTick * Double(time - segment.start)
+        return Self.floor(min(count, segment.countAtEnd))
     }
 
     mutating func segmentIndexAtOrAfter(_ time: SimTime) -> Int {
         var index = firstLive
         while index < segments.count && segments[index].end <= time { index += 1 }
         return index
+    }
+
+    /// floor(x) for x >= 0 without a libm call (the baseline x86-64 target has no
+    /// rounding instruction, and this sits on the hottest path).
+    @inline(__always)
+    static func floor(_ x: Double) -> Int64 { Int64(x) }
+
+    /// ceil(x) for x >= 0, likewise.
+    @inline(__always)
+    static func ceiling(_ x: Double) -> Int64 {
+        let truncated = Int64(x)
+        return Double(truncated) < x ? truncated + 1 : truncated
     }
 
     /// Appends the next segment; false when production is over.
