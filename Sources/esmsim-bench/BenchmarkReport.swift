@@ -1,3 +1,4 @@
+import ESMScenarios
 import Foundation
 
 /// Runs every case in a child process, adds the whole-process comparison with SimPy,
@@ -68,13 +69,5 @@ enum BenchmarkReport {
         return lines.joined(separator: "\n")
     }
 
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value)
-        var text = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
-            text.append(character)
-        }
-        return text
-    }
+    static func grouped(_ value: Int) -> String { CSVFormat.grouped(Int64(value)) }
 }

@@ -25,13 +25,5 @@ enum SummaryText {
         "\(CSVFormat.decimal(Ticks.toSeconds(ticks) / 60, places: 1)) min"
     }
 
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var text = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
-            text.append(character)
-        }
-        return value < 0 ? "-" + text : text
-    }
+    static func grouped(_ value: Int64) -> String { CSVFormat.grouped(value) }
 }

@@ -19,6 +19,17 @@ public enum CSVFormat {
         return text == "-0" ? "0" : text
     }
 
+    /// A whole number with thousands separators (20,000,000), for people rather than CSV.
+    public static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
+            text.append(character)
+        }
+        return value < 0 ? "-" + text : text
+    }
+
     /// A cell, quoted when it holds a comma, quote or line break.
     public static func cell(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

@@ -89,16 +89,7 @@ final class FieldReader {
 
     /// Formats a number without a trailing ".0" and with digit grouping for large whole numbers.
     static func format(_ number: Double) -> String {
-        if number == number.rounded() && abs(number) < 1e15 {
-            let whole = Int64(number)
-            let digits = String(abs(whole))
-            var grouped = ""
-            for (offset, character) in digits.enumerated() {
-                if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
-                grouped.append(character)
-            }
-            return whole < 0 ? "-" + grouped : grouped
-        }
+        if number == number.rounded() && abs(number) < 1e15 { return CSVFormat.grouped(Int64(number)) }
         return "\(number)"
     }
 }
