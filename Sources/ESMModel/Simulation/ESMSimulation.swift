@@ -118,11 +118,9 @@ public struct ESMSimulation {
 
         let backlog = configuration.topic.backlogRecords
         skippedRecords = settings.startingPosition == .latest ? backlog : 0
+        let split = self.split
         partitions = (0..<partitionCount).map { index in
-            let start = settings.startingPosition == .latest ? PartitionSplit(
-                partitions: partitionCount, hotShare: configuration.topic.hotPartitionShare
-            ).count(of: index, total: backlog) : 0
-            return PartitionState(start: start)
+            PartitionState(start: settings.startingPosition == .latest ? split.count(of: index, total: backlog) : 0)
         }
         pollers = Array(repeating: PollerState(bytesFreeAt: 0), count: initialPollers)
         for index in partitions.indices { partitions[index].poller = Int32(index % initialPollers) }
