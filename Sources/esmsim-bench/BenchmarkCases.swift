@@ -80,7 +80,7 @@ enum BenchmarkCases {
         let profile = try! ProfileStore.load(Scenario.defaultProfileName)
         let scenarios = (0..<points).map { index in
             scenario("""
-            {"description": "benchmark sweep point", "topic": {"partitions": \(4 + index % 16), "backlogRecords": \(200_000 + 1_000 * (index % 50))},
+            {"description": "benchmark sweep point", "topic": {"partitions": \(4 + index % 16), "backlogRecords": \(2_000_000 + 10_000 * (index % 50))},
              "function": {"durationMs": \(20 + index % 30)},
              "eventSourceMapping": {"BatchSize": \(50 + 10 * (index % 10)), "ProvisionedPollerConfig": {"MinimumPollers": \(1 + index % 4)}}}
             """, name: "point-\(index)")
