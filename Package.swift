@@ -16,7 +16,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "EventEngine"),
-        .target(name: "ESMModel", dependencies: ["EventEngine"]),
+        .target(
+            name: "ESMModel",
+            dependencies: ["EventEngine"],
+            swiftSettings: [.define("ESMSIM_INTERNAL_CHECKS", .when(configuration: .debug))]
+        ),
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],
