@@ -12,6 +12,9 @@ public struct RunLimits: Equatable, Sendable {
     /// Shortest sampling interval: CloudWatch's finest period, one second.
     public var minimumSampleInterval: SimTime
 
+    /// Record counts pass through `Double` arrival curves, exact up to 2^53.
+    public static let exactRecordCount = 9_007_199_254_740_992.0
+
     /// The limits of the command line.
     public static let standard = RunLimits()
 
@@ -34,6 +37,10 @@ public struct RunLimits: Equatable, Sendable {
             return problems
         }
         let estimate = WorkEstimate(configuration)
+        if estimate.records > Self.exactRecordCount {
+            refuse("", "about \(Self.approximate(estimate.records)) records before the horizon, more than the \(FieldReader.format(Self.exactRecordCount)) esmsim counts exactly; lower topic.backlogRecords or producer.recordsPerSecond, or shorten horizonSeconds")
+            return problems
+        }
         let horizon = FieldReader.format(Ticks.toSeconds(configuration.horizon).rounded())
         if estimate.rows > maximumRows {
             refuse("horizonSeconds", "\(horizon) s at one row every \(CSVFormat.seconds(configuration.sampleInterval)) s makes about \(Self.approximate(estimate.rows)) time-series rows, more than the \(Self.approximate(maximumRows)) esmsim holds; sample less often or shorten horizonSeconds")

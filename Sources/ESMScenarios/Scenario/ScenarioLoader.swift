@@ -167,7 +167,8 @@ public enum ScenarioLoader {
             .flatMap(FunctionSpec.Architecture.init(rawValue:)) ?? .x86_64
         let errors = reader.number(function, path, "errorProbability", range: 0...1) ?? 0
         let account = reader.integer(function, path, "accountConcurrency", range: 1...1_000_000) ?? Int64(FunctionSpec.defaultAccountConcurrency)
-        let reserved = reader.integer(function, path, "reservedConcurrency", range: 1...1_000_000)
+        // Reserved concurrency 0 is how AWS switches a function off: every invocation is throttled.
+        let reserved = reader.integer(function, path, "reservedConcurrency", range: 0...1_000_000)
         if let reserved, reserved > account {
             reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
         }
