@@ -29,6 +29,6 @@ let package = Package(
         .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
-        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel"]),
+        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
     ]
 )

@@ -38,7 +38,7 @@ public struct RunLimits: Equatable, Sendable {
         }
         let estimate = WorkEstimate(configuration)
         if estimate.records > Self.exactRecordCount {
-            refuse("", "about \(Self.approximate(estimate.records)) records before the horizon, more than the \(FieldReader.format(Self.exactRecordCount)) esmsim counts exactly; lower topic.backlogRecords or producer.recordsPerSecond, or shorten horizonSeconds")
+            refuse("", "about \(Self.approximate(estimate.records)) records before the horizon, more than the 2^53 (about \(Self.approximate(Self.exactRecordCount))) esmsim counts exactly; lower topic.backlogRecords or producer.recordsPerSecond, or shorten horizonSeconds")
             return problems
         }
         let horizon = FieldReader.format(Ticks.toSeconds(configuration.horizon).rounded())
