@@ -43,7 +43,11 @@ public enum ScenarioLoader {
         let reader = FieldReader(file: file)
         let scenario = decode(root, reader: reader, defaultName: defaultName)
         if let scenario, reader.problems.isEmpty { return scenario }
-        throw ScenarioError(problems: reader.problems)
+        // Fields are checked in decoding order; users read a file top to bottom.
+        let inFileOrder = reader.problems.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        throw ScenarioError(problems: inFileOrder.map(\.element))
     }
 
     static func reason(_ error: Error) -> String {
