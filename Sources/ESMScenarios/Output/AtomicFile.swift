@@ -20,7 +20,7 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.describe(error))")
+            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.obstacle(to: folder) ?? Self.describe(error))")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         TemporaryFiles.shared.register(temporary.path)
@@ -41,6 +41,21 @@ public enum AtomicFile {
         if !isFolder.boolValue { return "\(folder) is not a folder" }
         if !FileManager.default.isWritableFile(atPath: folder) { return "permission denied" }
         return "the file could not be created"
+    }
+
+    /// Why `folder` cannot be created, read off its nearest existing ancestor: a file
+    /// in the way, or a folder the user may not write to. Foundation's own error says
+    /// neither on every platform.
+    static func obstacle(to folder: URL) -> String? {
+        var ancestor = folder.deletingLastPathComponent()
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) else { return nil }
+        if !isFolder.boolValue { return "\(ancestor.path) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "permission denied in \(ancestor.path)" }
+        return nil
     }
 
     static func describe(_ error: Error) -> String {
