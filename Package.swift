@@ -21,7 +21,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "EventEngine", swiftSettings: optimizedEvenInDebug),
-        .target(name: "ESMModel", dependencies: ["EventEngine"], swiftSettings: optimizedEvenInDebug),
+        .target(
+            name: "ESMModel",
+            dependencies: ["EventEngine"],
+            swiftSettings: optimizedEvenInDebug + [.define("ESMSIM_INTERNAL_CHECKS", .when(configuration: .debug))]
+        ),
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],

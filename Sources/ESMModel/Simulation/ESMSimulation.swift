@@ -161,6 +161,7 @@ public struct ESMSimulation {
 extension ESMSimulation: EventHandler {
     /// Handles one model event.
     public mutating func handle(_ event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        defer { checkInvariants(after: event, at: now) }
         switch event {
         case .fetch(let partition):
             let index = Int(partition)

@@ -36,20 +36,32 @@ public struct PartitionSplit: Equatable, Sendable {
     /// when it never will (a cold partition beside a partition taking everything).
     public func totalNeeded(for partition: Int, records: Int64) -> Int64? {
         if records <= 0 { return 0 }
-        if isEven { return (records - 1) * Int64(partitions) + Int64(partition) + 1 }
+        // Counts beyond this are never reached (production is far smaller), so "never"
+        // is the right answer for them, and it keeps every product below Int64.max.
+        let unreachable = Int64.max / 4
+        if isEven {
+            let (earlier, overflow) = (records - 1).multipliedReportingOverflow(by: Int64(partitions))
+            return overflow || earlier >= unreachable ? nil : earlier + Int64(partition) + 1
+        }
         if partition == 0 {
             // smallest C with floor(C × share) >= records
+            if Double(records) * Double(Self.scale) / Double(hotShareParts) >= Double(unreachable) { return nil }
             let (high, low) = records.multipliedFullWidth(by: Self.scale)
             let (quotient, remainder) = hotShareParts.dividingFullWidth((high, low))
             return remainder == 0 ? quotient : quotient + 1
         }
         if hotShareParts >= Self.scale { return nil }
-        let coldNeeded = (records - 1) * Int64(partitions - 1) + Int64(partition - 1) + 1
+        let (coldEarlier, overflow) = (records - 1).multipliedReportingOverflow(by: Int64(partitions - 1))
+        if overflow || coldEarlier >= unreachable { return nil }
+        let coldNeeded = coldEarlier + Int64(partition - 1) + 1
         // total - hotCount(total) is non-decreasing in total: binary-search the first
         // total whose cold remainder reaches coldNeeded.
         var low = coldNeeded
         var high = coldNeeded
-        while high - hotCount(high) < coldNeeded { high = high * 2 + 1 }
+        while high - hotCount(high) < coldNeeded {
+            if high >= unreachable { return nil }
+            high = high * 2 + 1
+        }
         while low < high {
             let middle = low + (high - low) / 2
             if middle - hotCount(middle) >= coldNeeded { high = middle } else { low = middle + 1 }

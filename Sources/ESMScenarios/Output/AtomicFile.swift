@@ -20,7 +20,7 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.describe(error))")
+            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.obstacle(to: folder) ?? Self.describe(error))")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         TemporaryFiles.shared.register(temporary.path)
@@ -43,6 +43,21 @@ public enum AtomicFile {
         return "the file could not be created"
     }
 
+    /// Why `folder` cannot be created, read off its nearest existing ancestor: a file
+    /// in the way, or a folder the user may not write to. Foundation's own error says
+    /// neither on every platform.
+    static func obstacle(to folder: URL) -> String? {
+        var ancestor = folder.deletingLastPathComponent()
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) else { return nil }
+        if !isFolder.boolValue { return "\(ancestor.path) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "permission denied in \(ancestor.path)" }
+        return nil
+    }
+
     static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
@@ -53,30 +68,61 @@ public enum AtomicFile {
 }
 
 /// Temporary files being written right now, so an interrupt handler can remove them.
+///
+/// The handler runs inside a signal, where taking a lock or allocating can deadlock (the
+/// interrupted code may hold that lock, or malloc's), so the paths live in fixed slots
+/// of C strings that `removeAll` reads without locking or allocating, and updates run
+/// with SIGINT and SIGTERM blocked so the handler never sees a slot half-changed.
 public final class TemporaryFiles: @unchecked Sendable {
     /// The process-wide registry.
     public static let shared = TemporaryFiles()
+    /// Files written at once; writes are sequential, so a handful is plenty. A file
+    /// beyond this is still written, just not removed on interrupt.
+    static let capacity = 64
     private let lock = NSLock()
-    private var paths: [String] = []
+    private let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+
+    private init() {
+        slots = .allocate(capacity: Self.capacity)
+        slots.initialize(repeating: nil, count: Self.capacity)
+    }
 
     func register(_ path: String) {
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
+        Self.withInterruptsBlocked {
+            lock.withLock {
+                guard let free = (0..<Self.capacity).first(where: { slots[$0] == nil }) else { return }
+                slots[free] = strdup(path)
+            }
+        }
     }
 
     func unregister(_ path: String) {
-        lock.lock()
-        paths.removeAll { $0 == path }
-        lock.unlock()
+        Self.withInterruptsBlocked {
+            lock.withLock {
+                guard let index = (0..<Self.capacity).first(where: { slots[$0].map { strcmp($0, path) == 0 } ?? false }) else { return }
+                let copy = slots[index]
+                slots[index] = nil
+                free(copy)
+            }
+        }
     }
 
-    /// Removes every registered temporary file (called on interrupt).
+    /// Removes every registered temporary file; safe to call from a signal handler.
     public func removeAll() {
-        lock.lock()
-        let pending = paths
-        paths.removeAll()
-        lock.unlock()
-        for path in pending { unlink(path) }
+        for index in 0..<Self.capacity {
+            if let path = slots[index] { unlink(path) }
+        }
+    }
+
+    /// Runs `body` with SIGINT and SIGTERM held back until it returns.
+    static func withInterruptsBlocked(_ body: () -> Void) {
+        var interrupts = sigset_t()
+        sigemptyset(&interrupts)
+        sigaddset(&interrupts, SIGINT)
+        sigaddset(&interrupts, SIGTERM)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        body()
     }
 }

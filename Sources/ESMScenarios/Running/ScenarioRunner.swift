@@ -12,12 +12,21 @@ public enum ScenarioRunner {
         public var seed: UInt64?
         /// Sampling interval of the time series.
         public var sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval
+        /// Horizon overriding the scenario's.
+        public var horizon: SimTime?
+        /// The largest run accepted.
+        public var limits = RunLimits.standard
 
         /// Creates options.
-        public init(profile: String? = nil, seed: UInt64? = nil, sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval) {
+        public init(
+            profile: String? = nil, seed: UInt64? = nil, sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval,
+            horizon: SimTime? = nil, limits: RunLimits = .standard
+        ) {
             self.profile = profile
             self.seed = seed
             self.sampleInterval = sampleInterval
+            self.horizon = horizon
+            self.limits = limits
         }
     }
 
@@ -33,8 +42,22 @@ public enum ScenarioRunner {
         return CostModel.cost(usage, prices: prices, freeTier: freeTier)
     }
 
+    /// The model configuration a scenario runs with under `options`.
+    public static func configuration(for scenario: Scenario, profile: BehaviourProfile, options: Options) -> ModelConfiguration {
+        var configuration = scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval)
+        if let horizon = options.horizon { configuration.horizon = horizon }
+        return configuration
+    }
+
+    /// Refuses, before any simulation time is spent, a run too large for `options.limits`;
+    /// `file` names the scenario in the messages.
+    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(ScenarioError) {
+        let problems = options.limits.problems(for: configuration(for: scenario, profile: profile, options: options), file: file)
+        if !problems.isEmpty { throw ScenarioError(problems: problems) }
+    }
+
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
-        ESMSimulation.run(scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval))
+        ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
     }
 }

@@ -47,7 +47,11 @@ public enum ScenarioLoader {
         let reader = FieldReader(file: file)
         let scenario = decode(root, reader: reader, defaultName: defaultName)
         if let scenario, reader.problems.isEmpty { return scenario }
-        throw ScenarioError(problems: reader.problems)
+        // Fields are checked in decoding order; users read a file top to bottom.
+        let inFileOrder = reader.problems.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        throw ScenarioError(problems: inFileOrder.map(\.element))
     }
 
     static func reason(_ error: Error) -> String {
@@ -189,7 +193,8 @@ public enum ScenarioLoader {
             .flatMap(FunctionSpec.Architecture.init(rawValue:)) ?? .x86_64
         let errors = reader.number(function, path, "errorProbability", range: 0...1) ?? 0
         let account = reader.integer(function, path, "accountConcurrency", range: 1...1_000_000) ?? Int64(FunctionSpec.defaultAccountConcurrency)
-        let reserved = reader.integer(function, path, "reservedConcurrency", range: 1...1_000_000)
+        // Reserved concurrency 0 is how AWS switches a function off: every invocation is throttled.
+        let reserved = reader.integer(function, path, "reservedConcurrency", range: 0...1_000_000)
         if let reserved, reserved > account {
             reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
         }

@@ -6,7 +6,7 @@ import Foundation
 /// `esmsim run`: simulates scenarios and writes their CSVs.
 enum RunCommand {
     static let usage = """
-    USAGE: esmsim run FILE... [--out DIR] [--seed N] [--profile NAME|FILE] [--interval S]
+    USAGE: esmsim run FILE... [--out DIR] [--seed N] [--profile NAME|FILE] [--interval S] [--horizon S]
                       [--prices FILE] [--region CODE] [--free-tier]
 
     Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
@@ -16,7 +16,9 @@ enum RunCommand {
       --out DIR          output folder (default: Results)
       --seed N           seed for every random stream (default: the scenario's seed, else 1)
       --profile NAME     behaviour profile, shipped name or .json file (default: the scenario's, else aws-2024)
-      --interval S       seconds between time-series rows (default: 60)
+      --interval S       seconds between time-series rows, at least 1 (default: 60)
+      --horizon S        stop a run that has not drained after S simulated seconds
+                         (default: the scenario's horizonSeconds, else 86400)
     \(PriceOptions.usage)
       -h, --help         show this help
     """
@@ -32,22 +34,31 @@ enum RunCommand {
         let profile = arguments.value("profile")
         let interval = try arguments.positiveNumber("interval") ?? 60
         let pricing = try PriceOptions(&arguments)
+        let horizon = try arguments.positiveNumber("horizon")
+        if let horizon, horizon > ScenarioLoader.maximumHorizonSeconds {
+            throw UsageError("--horizon must be at most \(Int(ScenarioLoader.maximumHorizonSeconds)) s (a year), not \(horizon)")
+        }
         try arguments.rejectUnknown(command: "run")
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim run needs at least one scenario file\n\n\(usage)") }
-        let options = ScenarioRunner.Options(profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)))
+        let options = ScenarioRunner.Options(
+            profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)), horizon: horizon.map(Ticks.seconds))
 
-        // Load and validate everything first, so a bad file costs no simulation time.
+        // Load and validate everything first (sizes included), so a bad file costs no simulation time.
         var loaded: [(path: String, scenario: Scenario, profile: BehaviourProfile)] = []
         var invalid = false
         for path in arguments.positional {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
+                let profile: BehaviourProfile
                 do {
-                    loaded.append((path, scenario, try ScenarioRunner.profile(for: scenario, options: options)))
+                    profile = try ScenarioRunner.profile(for: scenario, options: options)
                 } catch {
                     Console.error("\(path): \(error.description)")
                     invalid = true
+                    continue
                 }
+                try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: path)
+                loaded.append((path, scenario, profile))
             } catch {
                 Console.error(error.description)
                 invalid = true

@@ -1,3 +1,4 @@
+import ESMModel
 import ESMScenarios
 
 /// `esmsim validate`: checks scenario files without running them.
@@ -5,7 +6,8 @@ enum ValidateCommand {
     static let usage = """
     USAGE: esmsim validate FILE...
 
-    Checks each scenario file against the real service's field names and ranges and
+    Checks each scenario file against the real service's field names and ranges, and
+    that a run of it (with its profile, a 60 s interval) is small enough to simulate;
     reports every problem found (exit code 2 if any).
     """
 
@@ -21,15 +23,15 @@ enum ValidateCommand {
         for path in arguments.positional {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
-                if let profile = scenario.profileName {
-                    do {
-                        _ = try ProfileStore.load(profile)
-                    } catch {
-                        Console.error("\(path): profile: \(error.description)")
-                        status = .usage
-                        continue
-                    }
+                let profile: BehaviourProfile
+                do {
+                    profile = try ProfileStore.load(scenario.profileName ?? Scenario.defaultProfileName)
+                } catch {
+                    Console.error("\(path): profile: \(error.description)")
+                    status = .usage
+                    continue
                 }
+                try ScenarioRunner.checkSize(of: scenario, profile: profile, options: .init(), file: path)
                 Console.out("\(path): ok")
             } catch {
                 Console.error(error.description)

@@ -1,0 +1,96 @@
+import EventEngine
+
+extension ESMSimulation {
+    /// Whether this build checks the model's structure after every event (debug builds,
+    /// where the package defines `ESMSIM_INTERNAL_CHECKS`).
+    public static var internalChecksEnabled: Bool {
+        #if ESMSIM_INTERNAL_CHECKS
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// Checks the model's invariants after `event`; compiled to nothing unless
+    /// `ESMSIM_INTERNAL_CHECKS` is defined.
+    ///
+    /// A partition event checks that partition and the running totals, which is O(1), so
+    /// the checks can run after every event; a sample, which already visits every
+    /// partition, also checks the structure across partitions and pollers.
+    @inline(__always)
+    mutating func checkInvariants(after event: ModelEvent, at now: SimTime) {
+        #if ESMSIM_INTERNAL_CHECKS
+        checkTotals()
+        switch event {
+        case .fetch(let partition), .invokeStart(let partition), .invokeEnd(let partition), .commit(let partition):
+            checkOffsets(of: Int(partition), at: now)
+        case .sample:
+            checkStructure(at: now)
+        case .evaluate, .actuate, .productionEnded:
+            break
+        }
+        #endif
+    }
+
+    #if ESMSIM_INTERNAL_CHECKS
+    /// Counters that must agree whatever event ran last.
+    func checkTotals() {
+        precondition(concurrency >= 0, "concurrency \(concurrency) is negative")
+        precondition(
+            concurrency <= max(configuration.function.concurrencyLimit, 0),
+            "concurrency \(concurrency) is above the function's limit \(configuration.function.concurrencyLimit)")
+        precondition(
+            committedTotal == processedTotal + droppedTotal,
+            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
+        precondition(pollers.count >= 1, "no pollers")
+        precondition(
+            pollers.count >= pollerFloor && pollers.count <= pollerCeiling,
+            "\(pollers.count) pollers outside \(pollerFloor)...\(pollerCeiling)")
+    }
+
+    /// One partition's offsets: committed <= fetched <= log end.
+    mutating func checkOffsets(of index: Int, at now: SimTime) {
+        let partition = partitions[index]
+        let logEnd = split.count(of: index, total: curve.count(at: now))
+        precondition(
+            partition.committed <= partition.fetched,
+            "partition \(index): committed \(partition.committed) is past fetched \(partition.fetched)")
+        precondition(
+            partition.fetched <= logEnd,
+            "partition \(index): fetched \(partition.fetched) is past the log end \(logEnd)")
+        precondition(
+            partition.phase == .inFlight || partition.committed == partition.fetched,
+            "partition \(index): records fetched but not committed with no batch in flight")
+    }
+
+    /// Structure across partitions and pollers: slot counts match the batches in flight,
+    /// every invocation belongs to a batch in flight, and the committed offsets add up.
+    mutating func checkStructure(at now: SimTime) {
+        var slots = [Int](repeating: 0, count: pollers.count)
+        var inFlight = 0
+        var committedSum: Int64 = 0
+        let backlogSkipped = skippedRecords
+        for index in partitions.indices {
+            checkOffsets(of: index, at: now)
+            let partition = partitions[index]
+            committedSum += partition.committed
+            precondition(Int(partition.poller) < pollers.count, "partition \(index) is on poller \(partition.poller) of \(pollers.count)")
+            if partition.phase == .inFlight {
+                inFlight += 1
+                let poller = Int(partition.batchPoller)
+                precondition(poller < pollers.count, "partition \(index)'s batch holds a slot on missing poller \(poller)")
+                slots[poller] += 1
+            }
+        }
+        for index in pollers.indices {
+            precondition(
+                slots[index] == pollers[index].inFlight,
+                "poller \(index) counts \(pollers[index].inFlight) batches in flight, partitions hold \(slots[index])")
+        }
+        precondition(concurrency <= inFlight, "\(concurrency) invocations but only \(inFlight) batches in flight")
+        precondition(
+            committedSum - backlogSkipped == committedTotal,
+            "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(committedTotal)")
+    }
+    #endif
+}

@@ -1,0 +1,102 @@
+import EventEngine
+
+/// An up-front estimate of how much work a run will do, made from its configuration
+/// alone, so that a run too big to finish (or to hold in memory) can be refused before
+/// it starts rather than left to hang.
+///
+/// Each figure is an upper-leaning estimate, not a bound: the number of batches is the
+/// smaller of what the records allow and what the partitions can cycle through before
+/// the horizon; invocations add the expected retries of failed batches; throttled
+/// attempts assume every batch slot beyond the function's limit retries for as long as
+/// the function is saturated. Doubles throughout, so absurd inputs give large numbers
+/// instead of overflowing.
+public struct WorkEstimate: Equatable, Sendable {
+    /// Records the ESM must process before the horizon (backlog it reads plus production).
+    public var records: Double
+    /// Batches fetched.
+    public var batches: Double
+    /// Invocations, retries included.
+    public var invocations: Double
+    /// Invocation attempts refused because the function was at its concurrency limit.
+    public var throttledAttempts: Double
+    /// Time-series rows.
+    public var rows: Double
+    /// Partition visits made by sampling and rebalancing (each sample and each rebalance
+    /// walks every partition).
+    public var partitionVisits: Double
+    /// Engine events, partition visits included as one event each.
+    public var events: Double
+
+    /// Estimates the work of a run of `configuration`.
+    public init(_ configuration: ModelConfiguration) {
+        let settings = configuration.settings
+        let profile = configuration.profile
+        let behaviour = profile.behaviour(provisioned: settings.isProvisioned)
+        let horizon = Ticks.toSeconds(max(configuration.horizon, 0))
+        let partitions = Double(configuration.topic.partitions)
+
+        let backlog = settings.startingPosition == .latest ? 0 : Double(configuration.topic.backlogRecords)
+        var produced = 0.0
+        var producing = 0.0
+        for piece in configuration.production.pieces where piece.start < configuration.horizon {
+            let seconds = Ticks.toSeconds(min(piece.end, configuration.horizon) - piece.start)
+            produced += piece.recordsPerSecond * seconds
+            producing += seconds
+        }
+        records = backlog + produced
+
+        let recordSize = max(configuration.topic.recordSizeBytes.mean, 1)
+        let batchLimit = max(1, min(Double(settings.batchSize), (profile.payloadLimitBytes / recordSize).rounded(.down)))
+        let duration = max(configuration.function.meanDurationSeconds(records: 1), Ticks.toSeconds(1))
+        let overhead = behaviour.pollOverheadSeconds + behaviour.commitOverheadSeconds
+        let cycle = duration + overhead
+        let attemptCycle = duration + min(overhead, profile.errorRetrySeconds)
+        let window = Ticks.toSeconds(settings.batchingWindow)
+
+        // A partition holds one batch at a time; a batch short of BatchSize goes out at
+        // most once per window or cycle, and only while records keep arriving.
+        let fullBatches = records / batchLimit
+        let shortBatches = partitions * (producing / max(cycle, window) + 1)
+        batches = min(records, fullBatches + shortBatches, partitions * (horizon / cycle + 1))
+
+        let pollerCeiling = settings.provisionedPollers.map { min(Double($0.maximum), partitions) } ?? partitions
+        let slots = max(1, behaviour.invocationsPerPoller.rounded(.down))
+        let batchesInFlight = min(partitions, max(1, pollerCeiling) * slots)
+        let limit = Double(max(configuration.function.concurrencyLimit, 0))
+        invocations = min(
+            batches * Self.attemptsPerBatch(configuration),
+            batchesInFlight * (horizon / attemptCycle + 1),
+            limit * (horizon / duration + 1))
+
+        if batchesInFlight > limit {
+            let saturated = limit > 0 ? min(horizon, invocations * duration / limit) : horizon
+            let retry = max(profile.throttleRetrySeconds, Ticks.toSeconds(1))
+            throttledAttempts = (batchesInFlight - limit) * (saturated / retry + 1)
+        } else {
+            throttledAttempts = 0
+        }
+
+        let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
+        rows = horizon / sampleInterval + 2
+        let evaluations = horizon / max(behaviour.evaluationIntervalSeconds, 1) + 1
+        partitionVisits = partitions * (rows + evaluations)
+        // Per batch: a wake-up, the fetch and the commit; per invocation: start and end.
+        events = 3 * batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
+    }
+
+    /// Expected invocations per batch: failed attempts are retried up to the retry limit.
+    static func attemptsPerBatch(_ configuration: ModelConfiguration) -> Double {
+        let failure = min(max(configuration.function.errorProbability, 0), 1)
+        let limit = configuration.settings.retryLimit(
+            retriesWithDestination: Int(configuration.profile.retriesWithDestination))
+        guard let limit else { return failure < 1 ? 1 / (1 - failure) : .infinity }
+        // 1 + p + p^2 + ... + p^limit, stopping once the terms no longer matter.
+        var attempts = 0.0
+        var chance = 1.0
+        for _ in 0...max(limit, 0) where chance > 1e-12 {
+            attempts += chance
+            chance *= failure
+        }
+        return attempts
+    }
+}
