@@ -80,8 +80,9 @@ public struct WorkEstimate: Equatable, Sendable {
         rows = horizon / sampleInterval + 2
         let evaluations = horizon / max(behaviour.evaluationIntervalSeconds, 1) + 1
         partitionVisits = partitions * (rows + evaluations)
-        // Per batch: a wake-up, the fetch and the commit; per invocation: start and end.
-        events = 3 * batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
+        // Per batch: a wake-up; per invocation: its start and then either the commit
+        // (success) or the failure's end.
+        events = batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
     }
 
     /// Expected invocations per batch: failed attempts are retried up to the retry limit.

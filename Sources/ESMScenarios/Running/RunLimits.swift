@@ -19,7 +19,7 @@ public struct RunLimits: Equatable, Sendable {
     public static let standard = RunLimits()
 
     /// Creates limits.
-    public init(maximumEvents: Double = 200_000_000, maximumRows: Double = 1_000_000, minimumSampleInterval: SimTime = Ticks.perSecond) {
+    public init(maximumEvents: Double = 500_000_000, maximumRows: Double = 1_000_000, minimumSampleInterval: SimTime = Ticks.perSecond) {
         self.maximumEvents = maximumEvents
         self.maximumRows = maximumRows
         self.minimumSampleInterval = minimumSampleInterval
