@@ -40,13 +40,14 @@ final class ExtremeScenarioTests: XCTestCase {
         XCTAssertEqual(result.rows.count, 6)
         XCTAssertFalse(result.summary.drained)
 
+        // Ten times more over 10,000 partitions would be billions of events: refused up front.
         let wide = try scenario([
-            ("topic.backlogRecords", 1_000_000_000_000), ("topic.partitions", 10_000), ("producer", nil),
+            ("topic.backlogRecords", 10_000_000_000_000), ("topic.partitions", 10_000), ("producer", nil),
             ("eventSourceMapping.BatchSize", 10_000),
         ])
         let message = refusal(wide)
         XCTAssertTrue(message.hasPrefix("big.json: too large to simulate: about "), message)
-        XCTAssertTrue(message.contains("invocations carrying 1 trillion records over 10,000 partitions within the 86,400 s horizon; raise eventSourceMapping.BatchSize"), message)
+        XCTAssertTrue(message.contains("invocations carrying 10 trillion records over 10,000 partitions within the 86,400 s horizon; raise eventSourceMapping.BatchSize"), message)
     }
 
     func testTenThousandPartitionsRun() throws {
