@@ -25,11 +25,11 @@ let package = Package(
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine"],
-            resources: [.copy("Profiles")]
+            resources: [.copy("Profiles"), .copy("Prices")]
         ),
         .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
-        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel"]),
+        .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
     ]
 )

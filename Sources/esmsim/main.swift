@@ -13,6 +13,7 @@ COMMANDS:
   profiles [NAME]    list behaviour profiles and their constants
   calibrate          fit a profile's constants to observations
   fidelity           published figures next to simulated ones
+  cost OPTIONS       estimate a steady workload's monthly cost without simulating it
 
 Run `esmsim COMMAND --help` for a command's options.
 Exit codes: 0 success, 1 a run failed (or a check regressed), 2 bad input or usage.
@@ -34,6 +35,7 @@ let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "profiles": ProfilesCommand.main,
     "calibrate": CalibrateCommand.main,
     "fidelity": FidelityCommand.main,
+    "cost": CostCommand.main,
 ]
 var code = ExitCode.success
 if let first = words.first, let command = commands[first] {

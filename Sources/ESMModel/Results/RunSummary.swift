@@ -44,7 +44,8 @@ public struct RunSummary: Equatable, Sendable {
     public var recordAgeP99Seconds: Double
     /// When the poller count last changed (0 if it never did).
     public var lastPollerChange: SimTime
-    /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU).
+    /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU),
+    /// for the whole poller group when several ESMs share it; 0 on-demand.
     public var epuSeconds: Int64
 }
 

@@ -15,12 +15,7 @@ extension ESMSimulation {
             oldestInterest = min(oldestInterest, partitions[index].lastFetchedArrival)
         }
         curve.forget(before: oldestInterest)
-        var bytes = 0.0
-        for index in pollers.indices {
-            bytes += pollers[index].bytesSinceSample
-            pollers[index].bytesSinceSample = 0
-        }
-        let epus = epuMeter.sample(at: now, pollers: pollers.count, bytes: bytes)
+        let epus = epuMeter.sample(at: now, pollerBytes: takePollerBytes())
         rows.append(TimeSeriesRow(
             time: now, producedTotal: produced, processedTotal: processedTotal, offsetLagSum: lag,
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: intervalMaxConcurrency,
@@ -33,8 +28,21 @@ extension ESMSimulation {
         lastSampleThrottles = throttlesTotal
     }
 
-    /// Adds the last row, at the first sampling time at or after the end of the run.
+    /// The bytes each poller fetched since they were last taken, zeroing the counters.
+    mutating func takePollerBytes() -> [Double] {
+        var bytes: [Double] = []
+        bytes.reserveCapacity(pollers.count)
+        for index in pollers.indices {
+            bytes.append(pollers[index].bytesSinceSample)
+            pollers[index].bytesSinceSample = 0
+        }
+        return bytes
+    }
+
+    /// Stops EPU billing at the end of the run, then adds the last row, at the first
+    /// sampling time at or after the end.
     mutating func closeSampling(at endTime: SimTime) {
+        epuMeter.close(at: endTime)
         let interval = configuration.sampleInterval
         let lastRow = rows.last?.time ?? -1
         guard lastRow < endTime else { return }

@@ -61,7 +61,7 @@ extension ESMSimulation {
         guard target != pollers.count, target > 0 else { return }
         pausedUntil = now + rebalancePause
         lastPollerChange = now
-        epuMeter.pollersChanged(to: target, at: now)
+        epuMeter.pollersChanged(from: takePollerBytes(), to: target, at: now)
         pollers = Array(repeating: PollerState(bytesFreeAt: pausedUntil), count: target)
         for index in partitions.indices {
             let poller = Int32(index % target)

@@ -125,7 +125,7 @@ public struct ESMSimulation {
         for index in partitions.indices { partitions[index].poller = Int32(index % initialPollers) }
         epuMeter = EPUMeter(
             profile: profile, provisioned: settings.provisionedPollers,
-            sampleInterval: configuration.sampleInterval)
+            mappings: configuration.mappingsInPollerGroup)
     }
 
     /// Runs to completion (drained and settled) or to the horizon.

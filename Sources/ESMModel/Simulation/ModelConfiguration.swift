@@ -21,6 +21,9 @@ public struct ModelConfiguration: Sendable {
     public var horizon: SimTime
     /// Time between rows of the time series.
     public var sampleInterval: SimTime
+    /// ESMs sharing this ESM's poller group, itself included, each running this same
+    /// workload: the EPU count packs all their pollers together. 1 for an ESM on its own.
+    public var mappingsInPollerGroup: Int
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond
@@ -32,7 +35,7 @@ public struct ModelConfiguration: Sendable {
         name: String, topic: TopicSpec, production: ProductionSchedule, function: FunctionSpec,
         settings: ESMSettings, profile: BehaviourProfile, seed: UInt64 = 1,
         horizon: SimTime = ModelConfiguration.defaultHorizon,
-        sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval
+        sampleInterval: SimTime = ModelConfiguration.defaultSampleInterval, mappingsInPollerGroup: Int = 1
     ) {
         self.name = name
         self.topic = topic
@@ -43,5 +46,6 @@ public struct ModelConfiguration: Sendable {
         self.seed = seed
         self.horizon = horizon
         self.sampleInterval = sampleInterval
+        self.mappingsInPollerGroup = mappingsInPollerGroup
     }
 }

@@ -14,7 +14,8 @@ public enum RunOutputs {
         "scenario", "profile", "mode", "seed", "records_produced", "records_processed", "drain_time_s",
         "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
         "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
-        "record_age_p99_s",
+        "record_age_p99_s", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
+        "total_cost_usd",
     ]
 
     /// `timeseries.csv` as text.
@@ -32,8 +33,8 @@ public enum RunOutputs {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The summary's cells, in `summaryColumns` order.
-    public static func summaryCells(_ summary: RunSummary) -> [String] {
+    /// The summary's cells, in `summaryColumns` order; `cost` prices the run.
+    public static func summaryCells(_ summary: RunSummary, cost: CostBreakdown) -> [String] {
         [
             summary.scenario, summary.profile, summary.mode, String(summary.seed),
             String(summary.recordsProduced), String(summary.recordsProcessed),
@@ -43,17 +44,20 @@ public enum RunOutputs {
             String(summary.errors), String(summary.throttles), String(summary.recordsDropped),
             String(summary.simulatedEvents), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
             CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
+            CSVFormat.decimal(cost.epuHours, places: 6), CSVFormat.decimal(cost.epuCost, places: 6),
+            CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
+            CSVFormat.decimal(cost.total, places: 6),
         ]
     }
 
     /// `summary.csv` as text: a header and one row.
-    public static func summaryCSV(_ summary: RunSummary) -> String {
-        CSVFormat.line(summaryColumns) + "\n" + CSVFormat.line(summaryCells(summary)) + "\n"
+    public static func summaryCSV(_ summary: RunSummary, cost: CostBreakdown) -> String {
+        CSVFormat.line(summaryColumns) + "\n" + CSVFormat.line(summaryCells(summary, cost: cost)) + "\n"
     }
 
     /// Writes both files into `folder`.
-    public static func write(_ result: RunResult, to folder: String) throws(AtomicFile.WriteError) {
+    public static func write(_ result: RunResult, cost: CostBreakdown, to folder: String) throws(AtomicFile.WriteError) {
         try AtomicFile.write(timeSeriesCSV(result.rows), to: folder + "/timeseries.csv")
-        try AtomicFile.write(summaryCSV(result.summary), to: folder + "/summary.csv")
+        try AtomicFile.write(summaryCSV(result.summary, cost: cost), to: folder + "/summary.csv")
     }
 }

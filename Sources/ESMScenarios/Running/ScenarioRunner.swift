@@ -26,6 +26,13 @@ public enum ScenarioRunner {
         try ProfileStore.load(options.profile ?? scenario.profileName ?? Scenario.defaultProfileName)
     }
 
+    /// What a run of `scenario` costs: its poller group's EPU time and every grouped ESM's
+    /// function requests and duration.
+    public static func cost(of result: RunResult, scenario: Scenario, prices: RegionPrices, freeTier: Bool) -> CostBreakdown {
+        let usage = BillableUsage(run: result.summary, function: scenario.function, mappings: scenario.mappingsInPollerGroup)
+        return CostModel.cost(usage, prices: prices, freeTier: freeTier)
+    }
+
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
         ESMSimulation.run(scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval))

@@ -24,6 +24,9 @@ public struct Scenario: Sendable {
     public var settings: ESMSettings
     /// `PollerGroupName`, if the ESM shares EPUs with others.
     public var pollerGroupName: String?
+    /// ESMs in the poller group, this one included, each running this same workload
+    /// (top-level `esmsInPollerGroup`; 1 without a group).
+    public var mappingsInPollerGroup: Int = 1
 
     /// The default profile when neither the scenario nor the command line names one.
     public static let defaultProfileName = "aws-2024"
@@ -35,6 +38,7 @@ public struct Scenario: Sendable {
     ) -> ModelConfiguration {
         ModelConfiguration(
             name: name, topic: topic, production: production, function: function, settings: settings,
-            profile: profile, seed: seed ?? self.seed, horizon: horizon, sampleInterval: sampleInterval)
+            profile: profile, seed: seed ?? self.seed, horizon: horizon, sampleInterval: sampleInterval,
+            mappingsInPollerGroup: mappingsInPollerGroup)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Reads scenario files: parses, validates every field against the real service's
 /// names and ranges, and reports every problem in a file at once.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "profile", "seed", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping"]
+    static let topLevelKeys = ["name", "description", "profile", "seed", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping", "esmsInPollerGroup"]
     static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare"]
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
@@ -17,6 +17,10 @@ public enum ScenarioLoader {
     public static let maximumHorizonSeconds = 366.0 * 86_400
     /// The most partitions accepted; memory grows with partitions.
     public static let maximumPartitions = 1_000_000.0
+    /// The most ESMs one poller group holds.
+    public static let maximumMappingsPerGroup = 100
+    /// The most `MaximumPollers` a poller group's ESMs may add up to.
+    public static let maximumGroupPollers = 2_000
     /// A 14-minute function timeout, in milliseconds.
     static let maximumDurationMs = Double(FunctionSpec.maximumDuration / Ticks.perMillisecond)
 
@@ -80,6 +84,7 @@ public enum ScenarioLoader {
         if let value = root["eventSourceMapping"] {
             (settings, groupName) = decodeMapping(value, reader: reader)
         }
+        let mappings = decodeGroupSize(root, settings: settings, groupName: groupName, reader: reader)
         if let topic, topic.backlogRecords == 0, production.pieces.isEmpty {
             reader.report(root, "", "the scenario has no records: give topic.backlogRecords or a producer")
         }
@@ -87,7 +92,24 @@ public enum ScenarioLoader {
         return Scenario(
             name: name, description: description, profileName: profileName, seed: seed,
             horizon: Ticks.seconds(horizonSeconds), topic: topic, production: production,
-            function: function, settings: settings, pollerGroupName: groupName)
+            function: function, settings: settings, pollerGroupName: groupName, mappingsInPollerGroup: mappings)
+    }
+
+    /// `esmsInPollerGroup`: how many identical ESMs share the scenario's poller group,
+    /// within the API's limits of 100 ESMs and 2,000 `MaximumPollers` per group.
+    static func decodeGroupSize(_ root: JSONValue, settings: ESMSettings, groupName: String?, reader: FieldReader) -> Int {
+        guard let value = root["esmsInPollerGroup"],
+              let count = reader.integer(root, "", "esmsInPollerGroup", range: 1...Double(maximumMappingsPerGroup)) else { return 1 }
+        guard count > 1 else { return 1 }
+        guard groupName != nil, let bounds = settings.provisionedPollers else {
+            reader.report(value, "esmsInPollerGroup", "needs eventSourceMapping.ProvisionedPollerConfig.PollerGroupName: only ESMs in a poller group share EPUs")
+            return 1
+        }
+        let groupPollers = Int(count) * bounds.maximum
+        if groupPollers > maximumGroupPollers {
+            reader.report(value, "esmsInPollerGroup", "\(count) ESMs with MaximumPollers \(bounds.maximum) add up to \(FieldReader.format(Double(groupPollers))) pollers; a poller group allows at most \(FieldReader.format(Double(maximumGroupPollers)))")
+        }
+        return Int(count)
     }
 
     static func decodeTopic(_ value: JSONValue, reader: FieldReader) -> TopicSpec? {

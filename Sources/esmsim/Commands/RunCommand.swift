@@ -7,19 +7,22 @@ import Foundation
 enum RunCommand {
     static let usage = """
     USAGE: esmsim run FILE... [--out DIR] [--seed N] [--profile NAME|FILE] [--interval S]
+                      [--prices FILE] [--region CODE] [--free-tier]
 
-    Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv.
+    Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
+    with what the run costs (EPU time, Lambda requests and duration).
 
     OPTIONS:
       --out DIR          output folder (default: Results)
       --seed N           seed for every random stream (default: the scenario's seed, else 1)
       --profile NAME     behaviour profile, shipped name or .json file (default: the scenario's, else aws-2024)
       --interval S       seconds between time-series rows (default: 60)
+    \(PriceOptions.usage)
       -h, --help         show this help
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: [])
+        var arguments = try Arguments(words, flags: ["free-tier"])
         if arguments.wantsHelp {
             Console.out(usage)
             return .success
@@ -28,6 +31,7 @@ enum RunCommand {
         let seed = try arguments.integer("seed", in: 0...Int64.max).map { UInt64($0) }
         let profile = arguments.value("profile")
         let interval = try arguments.positiveNumber("interval") ?? 60
+        let pricing = try PriceOptions(&arguments)
         try arguments.rejectUnknown(command: "run")
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim run needs at least one scenario file\n\n\(usage)") }
         let options = ScenarioRunner.Options(profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)))
@@ -55,9 +59,10 @@ enum RunCommand {
         for item in loaded {
             let result = ScenarioRunner.run(item.scenario, profile: item.profile, options: options)
             let folder = out + "/" + URL(fileURLWithPath: item.path).deletingPathExtension().lastPathComponent
-            Console.out(SummaryText.describe(result.summary))
+            let cost = ScenarioRunner.cost(of: result, scenario: item.scenario, prices: pricing.prices, freeTier: pricing.freeTier)
+            Console.out(SummaryText.describe(result.summary, cost: cost))
             do {
-                try RunOutputs.write(result, to: folder)
+                try RunOutputs.write(result, cost: cost, to: folder)
                 Console.out("  wrote \(folder)/timeseries.csv and summary.csv")
             } catch {
                 Console.error("esmsim: \(error.description)")
