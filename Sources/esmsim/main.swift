@@ -43,7 +43,7 @@ let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "check": CheckCommand.main,
     "sweep": SweepCommand.main,
     "merge": MergeCommand.main,
-//PLAN    "plan": PlanCommand.main,
+    "plan": PlanCommand.main,
 ]
 var code = ExitCode.success
 if let first = words.first, let command = commands[first] {
