@@ -5,6 +5,11 @@ import XCTest
 
 /// The CSV files of a run: columns, determinism, and the README's command.
 final class RunOutputTests: XCTestCase {
+    static func cost(_ result: RunResult, _ scenario: Scenario) throws -> CostBreakdown {
+        let prices = try PriceList.load(path: nil).list.prices(for: PriceList.defaultRegion, file: "prices.json")
+        return ScenarioRunner.cost(of: result, scenario: scenario, prices: prices, freeTier: false)
+    }
+
     func testRequiredColumnsComeFirstInOrder() {
         let required = "time_s,produced_total,processed_total,offset_lag_sum,offset_lag_max_partition,concurrency_max,pollers,invocations,errors,throttles,records_dropped"
         XCTAssertTrue(RunOutputs.timeSeriesColumns.joined(separator: ",").hasPrefix(required))
@@ -18,7 +23,8 @@ final class RunOutputTests: XCTestCase {
         let first = ScenarioRunner.run(scenario, profile: profile, options: .init())
         let second = ScenarioRunner.run(scenario, profile: profile, options: .init())
         XCTAssertEqual(RunOutputs.timeSeriesCSV(first.rows), RunOutputs.timeSeriesCSV(second.rows))
-        XCTAssertEqual(RunOutputs.summaryCSV(first.summary), RunOutputs.summaryCSV(second.summary))
+        XCTAssertEqual(RunOutputs.summaryCSV(first.summary, cost: try Self.cost(first, scenario)),
+                       RunOutputs.summaryCSV(second.summary, cost: try Self.cost(second, scenario)))
         let reseeded = ScenarioRunner.run(scenario, profile: profile, options: .init(seed: 99))
         XCTAssertNotEqual(RunOutputs.timeSeriesCSV(first.rows), RunOutputs.timeSeriesCSV(reseeded.rows))
     }
@@ -28,7 +34,7 @@ final class RunOutputTests: XCTestCase {
         let result = ScenarioRunner.run(scenario, profile: try ScenarioRunner.profile(for: scenario, options: .init()), options: .init())
         let folder = NSTemporaryDirectory() + "esmsim-output-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try RunOutputs.write(result, to: folder)
+        try RunOutputs.write(result, cost: try Self.cost(result, scenario), to: folder)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["summary.csv", "timeseries.csv"])
         let summary = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8)
         XCTAssertTrue(summary.contains("provisioned-blog-min100,aws-2024,provisioned,1,20000000,20000000,"))
