@@ -56,6 +56,12 @@ extension JSONValue {
         }
     }
 
+    /// The number, if this is one.
+    var number: Double? {
+        if case .number(let value) = kind { return value }
+        return nil
+    }
+
     /// The value as one CSV cell: numbers in their shortest exact form, strings as they
     /// are, objects and arrays as compact JSON.
     public var cellText: String {
@@ -78,6 +84,7 @@ extension JSONValue {
         }
     }
 
+    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -85,7 +92,6 @@ extension JSONValue {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {

@@ -99,11 +99,3 @@ extension CapacityPlan {
         return [(field, value), (other, partner.1)]
     }
 }
-
-extension JSONValue {
-    /// The number, if this is one.
-    var number: Double? {
-        if case .number(let value) = kind { return value }
-        return nil
-    }
-}

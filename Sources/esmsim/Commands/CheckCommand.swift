@@ -36,7 +36,7 @@ enum CheckCommand {
             tolerance = percent
         }
         let update = arguments.flag("update")
-        let priceOptions = try PriceOptions(&arguments)
+        let pricing = try PriceOptions(&arguments).pricing
         try arguments.rejectUnknown(command: "check")
         let defaultSet = arguments.positional.isEmpty
         let files = defaultSet ? try scenarioFiles(in: "Scenarios") : arguments.positional
@@ -59,20 +59,16 @@ enum CheckCommand {
         if let repeated = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) }) {
             throw UsageError("two scenario files are called \(repeated.element); the baseline names scenarios by file name")
         }
-        let pricing = Pricing(prices: priceOptions.prices, freeTier: priceOptions.freeTier)
         let records = ScenarioRunner.records(runs, options: .init(), pricing: pricing)
         let current = Array(zip(names, records)).map { (scenario: $0.0, record: $0.1) }
 
         if update {
             let existing = (try? Baseline.read(path: baselinePath)) ?? Baseline(rows: [])
             let baseline = existing.updated(with: current, replacingAll: defaultSet)
-            do {
+            do throws(AtomicFile.WriteError) {
                 try AtomicFile.write(baseline.csv, to: baselinePath)
-            } catch let error as AtomicFile.WriteError {
-                Console.error("esmsim: \(error.description)")
-                return .failure
             } catch {
-                Console.error("esmsim: \(error)")
+                Console.error("esmsim: \(error.description)")
                 return .failure
             }
             Console.out("wrote \(baselinePath): \(baseline.rows.count) scenarios, \(current.count) from these runs")

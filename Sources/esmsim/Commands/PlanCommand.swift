@@ -21,10 +21,7 @@ enum PlanCommand {
 
     OPTIONS:
       --out DIR          output folder (default: Results/<plan file name>)
-      --seed N           seed of every run (default: the workload's)
-      --profile NAME     behaviour profile, shipped name or .json file
-    \(PriceOptions.usage)
-      -h, --help         show this help
+    \(RunChoices.usage)
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -34,9 +31,7 @@ enum PlanCommand {
             return .success
         }
         let out = arguments.value("out")
-        let seed = try arguments.integer("seed", in: 0...Int64.max).map { UInt64($0) }
-        let profile = arguments.value("profile")
-        let priceOptions = try PriceOptions(&arguments)
+        let choices = try RunChoices(&arguments)
         try arguments.rejectUnknown(command: "plan")
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw UsageError("esmsim plan needs exactly one plan file\n\n\(usage)")
@@ -44,9 +39,7 @@ enum PlanCommand {
         let report: PlanReport
         do {
             let plan = try CapacityPlan.load(path: file)
-            let outcome = try CapacityPlanner.search(
-                plan, options: .init(profile: profile, seed: seed),
-                pricing: Pricing(prices: priceOptions.prices, freeTier: priceOptions.freeTier))
+            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing)
             report = PlanReport(plan: plan, outcome: outcome)
         } catch {
             Console.error(error.description)

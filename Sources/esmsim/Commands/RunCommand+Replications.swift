@@ -16,7 +16,7 @@ extension RunCommand {
         }
         var seedless = options
         seedless.seed = nil
-        let records = ScenarioRunner.records(runs, options: seedless, pricing: Pricing(prices: pricing.prices, freeTier: pricing.freeTier))
+        let records = ScenarioRunner.records(runs, options: seedless, pricing: pricing.pricing)
         let summary = ReplicationSummary(records)
         let seeds = runs.map(\.scenario.seed)
         Console.out("  \(count) replications, seeds \(seeds[0])...\(seeds[seeds.count - 1]):\n\(summary.text)")

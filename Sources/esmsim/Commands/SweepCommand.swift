@@ -23,10 +23,7 @@ enum SweepCommand {
       --replications K   K runs per point with seeds S, S+1, ... S+K-1 (S: the point's seed, or
                          --seed); also writes confidence.csv with the mean and 95 % confidence
                          interval of drain time and peak offset lag (default: 1)
-      --seed N           seed of the first replication (default: the scenario's)
-      --profile NAME     behaviour profile, shipped name or .json file
-    \(PriceOptions.usage)
-      -h, --help         show this help
+    \(RunChoices.usage)
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -38,9 +35,7 @@ enum SweepCommand {
         let outValue = arguments.value("out")
         let shardText = arguments.value("shard")
         let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)
-        let seed = try arguments.integer("seed", in: 0...Int64.max).map { UInt64($0) }
-        let profile = arguments.value("profile")
-        let pricing = try PriceOptions(&arguments)
+        let choices = try RunChoices(&arguments)
         try arguments.rejectUnknown(command: "sweep")
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw UsageError("esmsim sweep needs exactly one sweep file\n\n\(usage)")
@@ -50,7 +45,7 @@ enum SweepCommand {
             guard let parsed = Shard(shardText) else { throw UsageError("--shard must be I/N with 1 <= I <= N, not \"\(shardText)\"") }
             shard = parsed
         }
-        let options = ScenarioRunner.Options(profile: profile, seed: seed)
+        let options = choices.options
         let job: SweepJob
         do {
             job = try SweepJob.prepare(try Sweep.load(path: file), shard: shard, replications: replications, options: options)
@@ -59,7 +54,7 @@ enum SweepCommand {
             return .usage
         }
         let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
-        let files = job.run(options: options, pricing: Pricing(prices: pricing.prices, freeTier: pricing.freeTier), progress: progress)
+        let files = job.run(options: options, pricing: choices.pricing, progress: progress)
         let scope = shard == .whole ? "" : " (shard \(shard.index) of \(shard.count))"
         Console.out("sweep \(file): \(job.points.count) of \(job.sweep.pointCount) points\(scope) x \(replications) replication\(replications == 1 ? "" : "s") = \(job.runCount) runs")
         return OutputFolder.write(files, into: outValue ?? OutputFolder.defaultFolder(for: file))
