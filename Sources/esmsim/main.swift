@@ -14,6 +14,10 @@ COMMANDS:
   calibrate          fit a profile's constants to observations
   fidelity           published figures next to simulated ones
   cost OPTIONS       estimate a steady workload's monthly cost without simulating it
+  check [FILE...]    compare drain times and costs with the committed baseline (CI)
+  sweep FILE         run a sweep file's cartesian product of settings on all cores
+  merge INPUT...     join a sharded sweep's outputs
+  plan FILE          find the cheapest settings that meet a target
 
 Run `esmsim COMMAND --help` for a command's options.
 Exit codes: 0 success, 1 a run failed (or a check regressed), 2 bad input or usage.
@@ -36,6 +40,10 @@ let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "calibrate": CalibrateCommand.main,
     "fidelity": FidelityCommand.main,
     "cost": CostCommand.main,
+    "check": CheckCommand.main,
+    "sweep": SweepCommand.main,
+    "merge": MergeCommand.main,
+    "plan": PlanCommand.main,
 ]
 var code = ExitCode.success
 if let first = words.first, let command = commands[first] {

@@ -138,10 +138,8 @@ public struct Calibrator {
 
     /// Runs scenarios with one profile, concurrently, returning results in input order.
     static func runAll(_ scenarios: [Scenario], profile: BehaviourProfile) -> [RunResult] {
-        let slots = ResultSlots(count: scenarios.count)
-        DispatchQueue.concurrentPerform(iterations: scenarios.count) { index in
-            slots.store(ESMSimulation.run(scenarios[index].configuration(profile: profile)), at: index)
+        ResultSlots<RunResult>.collect(count: scenarios.count) { index in
+            ESMSimulation.run(scenarios[index].configuration(profile: profile))
         }
-        return slots.results
     }
 }

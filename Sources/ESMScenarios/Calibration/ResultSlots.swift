@@ -1,24 +1,33 @@
-import ESMModel
 import Foundation
 
 /// A fixed set of result slots that concurrent workers fill by index, so the collected
 /// order never depends on thread scheduling.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [RunResult?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ result: RunResult, at index: Int) {
+    func store(_ result: Value, at index: Int) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
     /// Every result, in index order; all slots must be filled.
-    var results: [RunResult] {
+    var results: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots.map { $0! }
+    }
+
+    /// Computes `work(index)` for every index in `0..<count` on all cores and returns the
+    /// results in index order.
+    static func collect(count: Int, _ work: @Sendable (Int) -> Value) -> [Value] {
+        let slots = ResultSlots(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.store(work(index), at: index)
+        }
+        return slots.results
     }
 }

@@ -10,6 +10,9 @@ final class FieldReader {
         problems.append(ScenarioProblem(file: file, line: value?.line ?? 0, column: value?.column ?? 0, path: path, message: message))
     }
 
+    /// Adds a problem found elsewhere (in a file this one refers to).
+    func add(_ problem: ScenarioProblem) { problems.append(problem) }
+
     /// The members of an object field, reporting keys outside `allowed` (with a
     /// "did you mean" for near misses). Nil, with a problem, when the value is not an object.
     func object(_ value: JSONValue, _ path: String, allowed: [String]) -> JSONValue? {

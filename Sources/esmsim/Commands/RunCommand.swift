@@ -6,7 +6,7 @@ import Foundation
 /// `esmsim run`: simulates scenarios and writes their CSVs.
 enum RunCommand {
     static let usage = """
-    USAGE: esmsim run FILE... [--out DIR] [--seed N] [--profile NAME|FILE] [--interval S] [--horizon S]
+    USAGE: esmsim run FILE... [--out DIR] [--seed N] [--profile NAME|FILE] [--interval S] [--horizon S] [--replications K]
                       [--prices FILE] [--region CODE] [--free-tier]
 
     Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
@@ -19,6 +19,8 @@ enum RunCommand {
       --interval S       seconds between time-series rows, at least 1 (default: 60)
       --horizon S        stop a run that has not drained after S simulated seconds
                          (default: the scenario's horizonSeconds, else 86400)
+      --replications K   also run seeds S, S+1, ... S+K-1 (S: the seed above) and write replications.csv
+                         and confidence.csv (mean and 95 % confidence interval of drain time and peak lag)
     \(PriceOptions.usage)
       -h, --help         show this help
     """
@@ -33,6 +35,7 @@ enum RunCommand {
         let seed = try arguments.integer("seed", in: 0...Int64.max).map { UInt64($0) }
         let profile = arguments.value("profile")
         let interval = try arguments.positiveNumber("interval") ?? 60
+        let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)
         let pricing = try PriceOptions(&arguments)
         let horizon = try arguments.positiveNumber("horizon")
         if let horizon, horizon > ScenarioLoader.maximumHorizonSeconds {
@@ -75,6 +78,9 @@ enum RunCommand {
             do {
                 try RunOutputs.write(result, cost: cost, to: folder)
                 Console.out("  wrote \(folder)/timeseries.csv and summary.csv")
+                if replications > 1, replicate(item.scenario, profile: item.profile, options: options, pricing: pricing, count: replications, folder: folder) != .success {
+                    status = .failure
+                }
             } catch {
                 Console.error("esmsim: \(error.description)")
                 status = .failure

@@ -1,0 +1,37 @@
+import ESMScenarios
+
+/// `esmsim merge`: joins the outputs of a sweep's shards.
+enum MergeCommand {
+    static let usage = """
+    USAGE: esmsim merge INPUT... [--out DIR]
+
+    Joins the files shards of a sweep wrote (sweep.shard-I-of-N.csv, confidence.shard-I-of-N.csv)
+    into sweep.csv (and confidence.csv), byte for byte what an unsharded run writes. Each
+    INPUT is a shard file or a folder holding them. Fails (exit 2) when a shard is missing,
+    given twice, from a different split, or from a different sweep.
+
+    OPTIONS:
+      --out DIR          output folder (default: the first INPUT if it is a folder, else its folder)
+      -h, --help         show this help
+    """
+
+    static func main(_ words: [String]) throws(UsageError) -> ExitCode {
+        var arguments = try Arguments(words, flags: [])
+        if arguments.wantsHelp {
+            Console.out(usage)
+            return .success
+        }
+        let out = arguments.value("out")
+        try arguments.rejectUnknown(command: "merge")
+        guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders\n\n\(usage)") }
+        let files: [(name: String, text: String)]
+        do {
+            files = try ShardMerge.merge(arguments.positional)
+        } catch {
+            Console.error("esmsim merge: \(error.description)")
+            return .usage
+        }
+        let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
+        return OutputFolder.write(files, into: folder)
+    }
+}

@@ -1,0 +1,51 @@
+import ESMScenarios
+
+/// `esmsim plan`: the cheapest settings that meet a target.
+enum PlanCommand {
+    static let usage = """
+    USAGE: esmsim plan FILE [--out DIR] [--seed N] [--profile NAME|FILE] [--prices FILE] [--region CODE] [--free-tier]
+
+    Searches a plan file's space of ESM settings for the cheapest configurations that meet
+    its target, prints them with the cost / drain-time Pareto front (or, when nothing meets
+    the target, the closest configurations), and writes DIR/plan.csv. A plan file:
+      {"workload": "../provisioned-blog-min10.json",
+       "target": {"maxDrainSeconds": 600, "maxPeakOffsetLag": 1e6, "maxRecordAgeP99Seconds": 300},
+       "space": {"mode": ["on-demand", "provisioned"], "MinimumPollers": [1, 10, 50],
+                 "MaximumPollers": [200], "BatchSize": [100, 500],
+                 "MaximumBatchingWindowInSeconds": [0, 1], "memoryMB": [512, 1024], "partitions": [100]},
+       "show": 5}
+    Every target given must hold and the run must drain within its horizon. The search
+    prices every memory size from one run, binary-searches MinimumPollers (more pollers never
+    miss a target fewer met) and stops raising it once the drain no longer shortens; it
+    says how many simulations it ran. Exit code 0 whether or not a configuration meets the target.
+
+    OPTIONS:
+      --out DIR          output folder (default: Results/<plan file name>)
+    \(RunChoices.usage)
+    """
+
+    static func main(_ words: [String]) throws(UsageError) -> ExitCode {
+        var arguments = try Arguments(words, flags: ["free-tier"])
+        if arguments.wantsHelp {
+            Console.out(usage)
+            return .success
+        }
+        let out = arguments.value("out")
+        let choices = try RunChoices(&arguments)
+        try arguments.rejectUnknown(command: "plan")
+        guard arguments.positional.count == 1, let file = arguments.positional.first else {
+            throw UsageError("esmsim plan needs exactly one plan file\n\n\(usage)")
+        }
+        let report: PlanReport
+        do {
+            let plan = try CapacityPlan.load(path: file)
+            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing)
+            report = PlanReport(plan: plan, outcome: outcome)
+        } catch {
+            Console.error(error.description)
+            return .usage
+        }
+        Console.out(report.text)
+        return OutputFolder.write([("plan.csv", report.csv)], into: out ?? OutputFolder.defaultFolder(for: file))
+    }
+}

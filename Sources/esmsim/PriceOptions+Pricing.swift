@@ -1,0 +1,6 @@
+import ESMScenarios
+
+extension PriceOptions {
+    /// The options as the library's pricing choice.
+    var pricing: Pricing { Pricing(prices: prices, freeTier: freeTier) }
+}
