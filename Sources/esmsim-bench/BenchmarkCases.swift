@@ -12,7 +12,6 @@ enum BenchmarkCases {
         case "hold": return holdModel(events: quick ? 5_000_000 : 50_000_000)
         case "backlog": return backlog()
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
-        case "sweep-1", "sweep-2": return sweep(points: quick ? 100 : 1_000, threads: name == "sweep-1" ? 1 : 2)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
             exit(2)
@@ -73,26 +72,5 @@ enum BenchmarkCases {
         """
         let hours = seconds / 3_600
         return timedRun(scenario(json, name: "steady-day"), label: "\(hours) h of 50,000 records/s over 100 partitions")
-    }
-
-    /// Many small runs spread over `threads` threads: the shape of a sweep.
-    static func sweep(points: Int, threads: Int) -> Measurement {
-        let profile = try! ProfileStore.load(Scenario.defaultProfileName)
-        let scenarios = (0..<points).map { index in
-            scenario("""
-            {"description": "benchmark sweep point", "topic": {"partitions": \(4 + index % 16), "backlogRecords": \(2_000_000 + 10_000 * (index % 50))},
-             "function": {"durationMs": \(20 + index % 30)},
-             "eventSourceMapping": {"BatchSize": \(50 + 10 * (index % 10)), "ProvisionedPollerConfig": {"MinimumPollers": \(1 + index % 4)}}}
-            """, name: "point-\(index)")
-        }
-        let work = WorkCounter()
-        let start = DispatchTime.now()
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while let index = work.take(below: scenarios.count) {
-                let result = ScenarioRunner.run(scenarios[index], profile: profile, options: .init())
-                work.add(events: result.summary.simulatedEvents)
-            }
-        }
-        return Measurement(name: "\(points)-point sweep on \(threads) thread\(threads == 1 ? "" : "s")", events: work.events, wallSeconds: seconds(since: start))
     }
 }

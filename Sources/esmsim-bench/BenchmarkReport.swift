@@ -11,7 +11,7 @@ enum BenchmarkReport {
         let simpy = value(after: "--simpy", in: arguments) ?? "../shared/peers/simpy_esm.py"
 
         var rows: [Measurement] = []
-        for name in ["hold", "backlog", "day", "sweep-1", "sweep-2"] {
+        for name in ["hold", "backlog", "day"] {
             var childArguments = ["--case", name]
             if quick { childArguments.append("--quick") }
             guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),
@@ -21,6 +21,10 @@ enum BenchmarkReport {
             }
             measurement.peakMemoryKB = peak
             rows.append(measurement)
+        }
+        let points = quick ? 100 : 1_000
+        for cores in ["0", "0,1"] {
+            if let sweep = SweepBenchmark.run(esmsim: esmsim, points: points, cores: cores) { rows.append(sweep) }
         }
         print(table(rows))
 
@@ -36,8 +40,9 @@ enum BenchmarkReport {
         } else {
             print("  comparison skipped: \(peer == nil ? "the SimPy peer did not run (pip install simpy; --simpy PATH)" : "esmsim did not run (--esmsim PATH)")")
         }
-        if let one = rows.first(where: { $0.name.contains("1 thread") }), let two = rows.first(where: { $0.name.contains("2 threads") }) {
-            print("  sweep speed-up on 2 threads: \(String(format: "%.2f", one.wallSeconds / two.wallSeconds))x (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        if let one = rows.first(where: { $0.name.hasSuffix("1 core") }), let two = rows.first(where: { $0.name.hasSuffix("2 cores") }) {
+            print("")
+            print("sweep speed-up on 2 cores: \(String(format: "%.2f", one.wallSeconds / two.wallSeconds))x")
         }
         return 0
     }
