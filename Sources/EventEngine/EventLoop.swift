@@ -36,9 +36,9 @@ public enum EventLoop {
         var handled = 0
         var now: SimTime = 0
         while true {
-            guard let time = queue.peekTime() else { return (.exhausted, now, handled) }
-            if time > horizon { return (.horizon, horizon, handled) }
-            let (eventTime, event) = queue.next()!
+            guard let (eventTime, event) = queue.next(notAfter: horizon) else {
+                return queue.isEmpty ? (.exhausted, now, handled) : (.horizon, horizon, handled)
+            }
             now = eventTime
             handler.handle(event, at: now, queue: &queue)
             handled += 1

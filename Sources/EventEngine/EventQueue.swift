@@ -66,8 +66,15 @@ public struct EventQueue<Event> {
     /// Removes and returns the earliest live event with its time.
     @inlinable
     public mutating func next() -> (time: SimTime, event: Event)? {
+        next(notAfter: SimTime.max)
+    }
+
+    /// Removes and returns the earliest live event if it is due at or before `limit`;
+    /// nil (leaving it queued) otherwise. One heap access instead of a peek and a pop.
+    @inlinable
+    public mutating func next(notAfter limit: SimTime) -> (time: SimTime, event: Event)? {
         if !cancelled.isEmpty { dropCancelledTop() }
-        guard let top = heap.first else { return nil }
+        guard let top = heap.first, top.time <= limit else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty { siftDown(0, placing: last) }
         return (top.time, top.event)
