@@ -74,7 +74,11 @@ extension ESMSimulation {
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival
-        queue.schedule(.invokeStart(Int32(index)), at: fetchedAt + pollOverhead)
+        if throttlingImpossible {
+            beginInvocation(index, startingAt: fetchedAt + pollOverhead, queue: &queue)
+        } else {
+            queue.schedule(.invokeStart(Int32(index)), at: fetchedAt + pollOverhead)
+        }
     }
 
     /// Puts a partition to sleep until `time`, when a `fetch` event wakes it.

@@ -1,32 +1,37 @@
 import EventEngine
 
 extension ESMSimulation {
-    /// Starts the invocation of a partition's batch, or throttles it when the function
-    /// is at its concurrency limit.
+    /// Starts the invocation of a partition's batch now, or throttles it when the
+    /// function is at its concurrency limit (the path for retries, and for every batch
+    /// when throttling is possible at all).
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
-        let function = configuration.function
-        settleEndedInvocations(at: now)
-        if concurrency >= function.concurrencyLimit {
+        settleConcurrency(at: now)
+        if concurrency >= configuration.function.concurrencyLimit {
             throttlesTotal += 1
             throttlesSinceEvaluation += 1
             queue.schedule(.invokeStart(Int32(index)), at: now + throttleRetry)
             return
         }
-        concurrency += 1
-        invocationsTotal += 1
-        if concurrency > intervalMaxConcurrency { intervalMaxConcurrency = concurrency }
-        if concurrency > maxConcurrency {
-            maxConcurrency = concurrency
-            timeOfMaxConcurrency = now
-        }
+        beginInvocation(index, startingAt: now, queue: &queue)
+        settleConcurrency(at: now)
+    }
+
+    /// Commits a batch to an invocation starting at `start` (now or later): draws its
+    /// duration and outcome and schedules what follows its end.
+    ///
+    /// Concurrency is not touched here: the start and end go into `concurrencyChanges`
+    /// and are counted, in time order, by `settleConcurrency`. That lets a batch whose
+    /// invocation cannot be throttled skip the start event altogether.
+    mutating func beginInvocation(_ index: Int, startingAt start: SimTime, queue: inout EventQueue<ModelEvent>) {
+        let function = configuration.function
         let duration = function.sampleDuration(records: partitions[index].batchRecords, &durationRandom)
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
         partitions[index].batchFailed = failed
-        let end = now + duration
-        invocationEnds.schedule((), at: end)
-        // A success needs nothing at its end but the commit: skipping the end event saves
-        // a third of the events of a busy run. Failures decide their retry at the end.
+        let end = start + duration
+        concurrencyChanges.schedule(true, at: Self.changeKey(start, isStart: true))
+        concurrencyChanges.schedule(false, at: Self.changeKey(end, isStart: false))
+        // A success needs nothing at its end but the commit. Failures decide their retry at the end.
         if failed {
             queue.schedule(.invokeEnd(Int32(index)), at: end)
         } else {
@@ -34,11 +39,27 @@ extension ESMSimulation {
         }
     }
 
-    /// Counts down the concurrency for every invocation that has ended by `now`.
-    mutating func settleEndedInvocations(at now: SimTime) {
-        while let end = invocationEnds.peekTime(), end <= now {
-            _ = invocationEnds.next()
-            concurrency -= 1
+    /// Orders concurrency changes by time, ends before starts within a tick (an
+    /// invocation ending as another starts frees its place first).
+    static func changeKey(_ time: SimTime, isStart: Bool) -> SimTime {
+        time << 1 | (isStart ? 1 : 0)
+    }
+
+    /// Applies every invocation start and end up to `now`, in time order: concurrency,
+    /// its maxima, and the invocation count.
+    mutating func settleConcurrency(at now: SimTime) {
+        while let (key, isStart) = concurrencyChanges.next(notAfter: Self.changeKey(now, isStart: true)) {
+            guard isStart else {
+                concurrency -= 1
+                continue
+            }
+            concurrency += 1
+            invocationsTotal += 1
+            if concurrency > intervalMaxConcurrency { intervalMaxConcurrency = concurrency }
+            if concurrency > maxConcurrency {
+                maxConcurrency = concurrency
+                timeOfMaxConcurrency = key >> 1
+            }
         }
     }
 
@@ -58,6 +79,8 @@ extension ESMSimulation {
     /// Commits a batch's offsets, frees its poller slot for the longest-waiting partition,
     /// and lets the partition fetch again.
     mutating func commit(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        // Keeps the pending starts and ends few, so their heap stays shallow.
+        settleConcurrency(at: now)
         let produced = producedTotal(at: now)
         peakLag = max(peakLag, produced - committedTotal)
         let records = partitions[index].batchRecords

@@ -3,7 +3,7 @@ import EventEngine
 extension ESMSimulation {
     /// Appends a time-series row for the interval ending at `now`.
     mutating func takeSample(at now: SimTime) {
-        settleEndedInvocations(at: now)
+        settleConcurrency(at: now)
         let total = curve.count(at: now)
         let produced = total - skippedRecords
         let lag = produced - committedTotal

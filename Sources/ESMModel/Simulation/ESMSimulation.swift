@@ -38,10 +38,14 @@ public struct ESMSimulation {
 
     // Running state.
     var pausedUntil: SimTime = 0
-    /// Invocations running now; ended ones are counted off lazily (`settleEndedInvocations`).
+    /// Invocations running, as of the last `settleConcurrency`.
     var concurrency = 0
-    /// End times of running invocations.
-    var invocationEnds = EventQueue<Void>()
+    /// Invocation starts (true) and ends (false) not yet counted, keyed by `changeKey`.
+    var concurrencyChanges = EventQueue<Bool>()
+    /// Whether the function can never be throttled (at most one batch per partition is in
+    /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
+    /// invocation can be committed to without waiting for its start.
+    let throttlingImpossible: Bool
     var committedTotal: Int64 = 0
     var processedTotal: Int64 = 0
     var droppedTotal: Int64 = 0
@@ -102,6 +106,7 @@ public struct ESMSimulation {
         evaluationInterval = max(Ticks.perSecond, Ticks.seconds(behaviour.evaluationIntervalSeconds))
         actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
         scaleDownDelay = Ticks.seconds(behaviour.scaleDownDelaySeconds)
+        throttlingImpossible = configuration.topic.partitions <= configuration.function.concurrencyLimit
         retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
 
         let partitionCount = configuration.topic.partitions
@@ -148,6 +153,7 @@ public struct ESMSimulation {
         queue.schedule(.productionEnded, at: curve.productionEnd)
         let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
         let endTime = outcome.time
+        settleConcurrency(at: endTime)
         closeSampling(at: endTime)
         return RunResult(rows: rows, summary: summary(endTime: endTime, events: outcome.handled))
     }
