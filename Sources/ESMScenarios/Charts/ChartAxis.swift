@@ -2,7 +2,7 @@ import Foundation
 
 /// A value axis from zero to a "nice" upper bound, with evenly spaced nice tick values.
 ///
-/// Nice steps are 1, 2 or 5 times a power of ten, so ticks read 0, 5M, 10M, 15M, 20M
+/// Nice steps are 1, 2, 2.5 or 5 times a power of ten, so ticks read 0, 5M, 10M, 15M, 20M
 /// rather than 0, 4.3M, 8.6M. Tick values are computed as `index * step`, never by
 /// repeated addition, so they carry no accumulated rounding.
 public struct ChartAxis: Equatable, Sendable {
@@ -26,7 +26,11 @@ public struct ChartAxis: Equatable, Sendable {
         let top = maximum > 0 && maximum.isFinite ? maximum : max(minimumStep, 1)
         let rough = top / Double(max(1, targetTicks))
         let power = pow(10, (log10(rough)).rounded(.down))
-        let multiplier = [1.0, 2, 5, 10].first { $0 * power >= rough * (1 - 1e-9) } ?? 10
+        // A step must be a whole multiple of the minimum, so counts never get a 2.5 tick.
+        let multiplier = [1.0, 2, 2.5, 5, 10].first { candidate in
+            let step = candidate * power
+            return step >= rough * (1 - 1e-9) && (minimumStep == 0 || step.truncatingRemainder(dividingBy: minimumStep) == 0)
+        } ?? 10
         let step = max(multiplier * power, minimumStep)
         // The tolerance keeps a maximum that is exactly a multiple of the step from gaining an extra step.
         let count = max(1, Int((top / step - 1e-9).rounded(.up)))

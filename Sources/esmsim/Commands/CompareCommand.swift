@@ -33,8 +33,9 @@ enum CompareCommand {
         }
         let chartPath = arguments.value("out") ?? "Results/comparison.svg"
         let reportPath = arguments.value("report")
-            ?? URL(fileURLWithPath: chartPath).deletingLastPathComponent().appendingPathComponent("report.html").relativePath
-        let title = arguments.value("title") ?? "Comparison of \(arguments.positional.count) scenarios"
+            ?? ((chartPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("report.html")
+        let count = arguments.positional.count
+        let title = arguments.value("title") ?? "Comparison of \(count) scenario\(count == 1 ? "" : "s")"
         let until = try arguments.positiveNumber("until").map { Ticks.seconds($0 * 60) }
         let options = try arguments.runOptions()
         try arguments.rejectUnknown(command: "compare")
