@@ -9,6 +9,7 @@ USAGE: esmsim COMMAND [ARGUMENTS]
 
 COMMANDS:
   run FILE...        simulate scenarios and write timeseries.csv and summary.csv
+  compare FILE...    simulate scenarios and overlay them on one chart, with an HTML report
   validate FILE...   check scenario files
   profiles [NAME]    list behaviour profiles and their constants
   calibrate          fit a profile's constants to observations
@@ -35,6 +36,7 @@ signal(SIGTERM) { _ in
 let words = Array(CommandLine.arguments.dropFirst())
 let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "run": RunCommand.main,
+    "compare": CompareCommand.main,
     "validate": ValidateCommand.main,
     "profiles": ProfilesCommand.main,
     "calibrate": CalibrateCommand.main,

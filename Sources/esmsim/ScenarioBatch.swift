@@ -1,0 +1,45 @@
+import ESMModel
+import ESMScenarios
+import Foundation
+
+/// Scenario files loaded, validated (sizes included) and paired with their profiles
+/// before anything runs, so a bad file costs no simulation time.
+enum ScenarioBatch {
+    /// One scenario ready to run.
+    struct Item {
+        /// The file it came from.
+        let path: String
+        /// The validated scenario.
+        let scenario: Scenario
+        /// The behaviour profile it runs with.
+        let profile: BehaviourProfile
+
+        /// The file name without its extension: the name of the scenario's output folder.
+        var fileStem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+    }
+
+    /// Loads every file in `paths`; reports each problem on stderr and returns nil if any file failed.
+    static func load(_ paths: [String], options: ScenarioRunner.Options) -> [Item]? {
+        var loaded: [Item] = []
+        var invalid = false
+        for path in paths {
+            do {
+                let scenario = try ScenarioLoader.load(path: path)
+                let profile: BehaviourProfile
+                do {
+                    profile = try ScenarioRunner.profile(for: scenario, options: options)
+                } catch {
+                    Console.error("\(path): \(error.description)")
+                    invalid = true
+                    continue
+                }
+                try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: path)
+                loaded.append(Item(path: path, scenario: scenario, profile: profile))
+            } catch {
+                Console.error(error.description)
+                invalid = true
+            }
+        }
+        return invalid ? nil : loaded
+    }
+}

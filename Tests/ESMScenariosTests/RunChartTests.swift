@@ -1,0 +1,106 @@
+import ESMModel
+@testable import ESMScenarios
+import EventEngine
+import XCTest
+
+/// The chart `esmsim run --charts` writes: well-formed, complete, marked where summary.csv says.
+final class RunChartTests: XCTestCase {
+    /// Long enough to show every sample of the fixture runs.
+    let everything = Ticks.seconds(24 * 3600)
+
+    func testChartIsWellFormedXMLTitledWithTheScenario() throws {
+        let svg = RunChart.svg(for: ChartFixtures.provisioned)
+        XCTAssertTrue(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+        let probe = try XCTUnwrap(SVGProbe.parse(svg), "the chart is not well-formed XML")
+        XCTAssertEqual(probe.elements.first?.name, "svg")
+        XCTAssertTrue(probe.elements.contains { $0.name == "title" })
+        XCTAssertTrue(probe.text.contains("small-min2"))
+        XCTAssertTrue(probe.text.contains("records"), "the lag axis names its unit")
+        XCTAssertTrue(probe.text.contains("Time since start (minutes)"))
+    }
+
+    func testOnePolylinePointPerSample() throws {
+        let result = ChartFixtures.provisioned
+        let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
+        let polylines = probe.elements.filter { $0.name == "polyline" }
+        XCTAssertEqual(polylines.map { $0.attributes["data-series"] ?? "" },
+                       ["offset lag (sum)", "concurrency (max per interval)", "pollers"])
+        for polyline in polylines {
+            XCTAssertEqual(SVGProbe.pointCount(polyline), result.rows.count, polyline.attributes["data-series"] ?? "")
+        }
+    }
+
+    func testPointsFollowTheSamples() throws {
+        let result = ChartFixtures.provisioned
+        let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        let points = (lag.attributes["points"] ?? "").split(separator: " ").map { pair in
+            pair.split(separator: ",").compactMap { Double($0) }
+        }
+        // SVG's y grows downwards: the first sample holds the whole backlog, so it is the highest point.
+        let heights = points.map { $0[1] }
+        XCTAssertEqual(heights.min(), heights.first)
+        XCTAssertEqual(points.map { $0[0] }, points.map { $0[0] }.sorted(), "time runs left to right")
+        XCTAssertEqual(result.rows.first?.offsetLagSum, 200_000)
+    }
+
+    func testMarkedTimesMatchSummaryCSV() throws {
+        let result = ChartFixtures.provisioned
+        let summary = result.summary
+        XCTAssertNotNil(summary.drainTime, "the fixture must drain for this test to mean anything")
+        let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result)))
+        let drainLines = probe.elements("line", where: "data-marker", is: "drain")
+        let concurrencyLines = probe.elements("line", where: "data-marker", is: "max-concurrency")
+        XCTAssertEqual(drainLines.count, 2, "drawn in both panels")
+        XCTAssertEqual(concurrencyLines.count, 2, "drawn in both panels")
+        let drainCell = try XCTUnwrap(ChartFixtures.summaryCSVCell(summary, column: "drain_time_s"))
+        let concurrencyCell = try XCTUnwrap(ChartFixtures.summaryCSVCell(summary, column: "time_to_max_concurrency_s"))
+        XCTAssertFalse(drainCell.isEmpty)
+        for line in drainLines { XCTAssertEqual(line.attributes["data-time-s"], drainCell) }
+        for line in concurrencyLines { XCTAssertEqual(line.attributes["data-time-s"], concurrencyCell) }
+        XCTAssertTrue(probe.text.contains("drained at \(ChartNumberFormat.minutes(try XCTUnwrap(summary.drainTime)))"))
+        XCTAssertTrue(probe.text.contains("max concurrency \(summary.maxConcurrency) at"))
+    }
+
+    func testMarkerSitsWhereItsTimeFallsOnTheAxis() throws {
+        let result = ChartFixtures.provisioned
+        let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
+        let drain = try XCTUnwrap(probe.elements("line", where: "data-marker", is: "drain").first)
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        // The drain line stands at or after the last sample with lag and before the first sample without.
+        let points = (lag.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+        let drainX = try XCTUnwrap(Double(drain.attributes["x1"] ?? ""))
+        let rows = result.rows
+        for (row, point) in zip(rows, points) where row.offsetLagSum > 0 {
+            XCTAssertLessThanOrEqual(point[0], drainX + 0.01)
+        }
+    }
+
+    func testSameRunGivesTheSameBytes() throws {
+        let first = try ChartFixtures.run(ChartFixtures.scenarioText(name: "again", backlog: 50_000, minimumPollers: 1))
+        let second = try ChartFixtures.run(ChartFixtures.scenarioText(name: "again", backlog: 50_000, minimumPollers: 1))
+        XCTAssertEqual(RunChart.svg(for: first), RunChart.svg(for: second))
+        XCTAssertEqual(RunChart.svg(for: first), RunChart.svg(for: first))
+    }
+
+    func testLongIdleTailIsCutAndSaidSo() throws {
+        let result = ChartFixtures.onDemand
+        let figure = RunChart.figure(for: result)
+        let shownMinutes = figure.timeAxis.upper
+        XCTAssertLessThan(shownMinutes * 60, Ticks.toSeconds(result.summary.endTime),
+                          "the on-demand fixture should run on long after it drains")
+        let probe = try XCTUnwrap(SVGProbe.parse(figure.svg()))
+        XCTAssertTrue(probe.text.contains("Shown: the first \(ChartNumberFormat.minutesValue(shownMinutes)) min of"))
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        let shownRows = result.rows.filter { Ticks.toSeconds($0.time) / 60 <= shownMinutes }
+        XCTAssertEqual(SVGProbe.pointCount(lag), shownRows.count)
+    }
+
+    func testNamesWithMarkupCharactersAreEscaped() throws {
+        let result = try ChartFixtures.run(ChartFixtures.scenarioText(name: "a&b <c>", backlog: 20_000, minimumPollers: 1))
+        let svg = RunChart.svg(for: result)
+        XCTAssertTrue(svg.contains("a&amp;b &lt;c&gt;"))
+        let probe = try XCTUnwrap(SVGProbe.parse(svg))
+        XCTAssertTrue(probe.text.contains("a&b <c>"))
+    }
+}
