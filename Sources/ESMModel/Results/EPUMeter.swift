@@ -43,7 +43,8 @@ struct EPUMeter {
         guard enabled, !closed else { return running.count }
         let needed = max(closedSegmentsNeed, closeSegment(at: now, pollerBytes: pollerBytes))
         closedSegmentsNeed = 0
-        setCount(needed, at: now)
+        // Nothing measured (the sample at time 0) says nothing about throughput: keep what runs.
+        if needed > 0 { setCount(needed, at: now) }
         return running.count
     }
 
