@@ -38,6 +38,8 @@ public enum CapacityPlanner {
         } catch {
             throw ScenarioError(problems: [ScenarioProblem(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
         }
+        // The workload, refused up front if even its base settings are too large to simulate.
+        try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: profile, options: options, file: plan.file)
         let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
         let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         let searcher = GroupSearch(plan: plan, profile: profile, options: options, pricing: pricing)

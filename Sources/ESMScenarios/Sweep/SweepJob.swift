@@ -17,7 +17,8 @@ public struct SweepJob: Sendable {
     /// What `run` writes: file names and their text.
     public typealias Files = [(name: String, text: String)]
 
-    /// Checks every point of `shard` (a bad value fails here, before any run), with
+    /// Checks every point of `shard` (a bad value or a run too large to simulate fails
+    /// here, before any run), with
     /// `replications` seeds each: the point's seed (or the options'), then the next ones.
     public static func prepare(_ sweep: Sweep, shard: Shard, replications: Int, options: ScenarioRunner.Options) throws(ScenarioError) -> SweepJob {
         let points = (0..<sweep.pointCount).filter(shard.contains)
@@ -27,6 +28,7 @@ public struct SweepJob: Sendable {
             do {
                 let scenario = try sweep.scenario(at: point)
                 let profile = try ScenarioRunner.profile(for: scenario, options: options)
+                try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: sweep.file)
                 for seed in ScenarioRunner.replicationSeeds(scenario, options: options, count: replications) {
                     var seeded = scenario
                     seeded.seed = seed
