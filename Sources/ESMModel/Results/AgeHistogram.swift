@@ -3,7 +3,7 @@ import EventEngine
 /// A log-scaled histogram of record ages (ticks), filled a batch at a time.
 ///
 /// A batch adds its records spread evenly between the age of its newest and its oldest
-/// record (at eight evenly spaced ages), so no per-record work is done. Sixteen bins per power of two keep the
+/// record (at four evenly spaced ages), so no per-record work is done. Sixteen bins per power of two keep the
 /// relative error of a quantile under about 4 %.
 struct AgeHistogram {
     static let subBins = 16
@@ -28,7 +28,7 @@ struct AgeHistogram {
 
     /// Points a batch's age range is spread over: enough for a smooth quantile, few
     /// enough that the histogram costs a fixed, small amount per batch.
-    static let pointsPerBatch = 8
+    static let pointsPerBatch = 4
 
     /// Adds `records` records with ages spread evenly over [newest, oldest].
     mutating func add(records: Int64, oldest: SimTime, newest: SimTime) {

@@ -17,8 +17,7 @@ extension ESMSimulation {
         let logEnd = split.count(of: index, total: curve.count(at: now))
         let available = logEnd - fetched
         if available <= 0 {
-            if let needed = split.totalNeeded(for: index, records: fetched + 1),
-               let arrival = curve.time(reaching: needed, notBefore: now) {
+            if let arrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: now) {
                 sleep(index, until: arrival, queue: &queue)
             } else {
                 partitions[index].phase = .idle
@@ -27,12 +26,12 @@ extension ESMSimulation {
         }
         let window = configuration.settings.batchingWindow
         if available < batchLimit && window > 0 {
-            let windowOpened = arrival(ofRecord: fetched + 1, in: index, notBefore: max(now - window, partitions[index].lastFetchedArrival))
+            // The record has arrived (available > 0), so its arrival time exists.
+            let windowOpened = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
             let deadline = windowOpened + window
             if now < deadline {
                 var wake = deadline
-                if let needed = split.totalNeeded(for: index, records: fetched + batchLimit),
-                   let full = curve.time(reaching: needed, notBefore: now) {
+                if let full = arrivalTime(ofRecord: fetched + batchLimit, in: index, atLeast: now) {
                     wake = min(wake, full)
                 }
                 sleep(index, until: wake, queue: &queue)
@@ -53,8 +52,8 @@ extension ESMSimulation {
             bytes *= Double(kept) / Double(records)
             records = kept
         }
-        let firstArrival = arrival(ofRecord: fetched + 1, in: index, notBefore: partitions[index].lastFetchedArrival)
-        let lastArrival = arrival(ofRecord: fetched + records, in: index, notBefore: firstArrival)
+        let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
+        let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
 
         // The poller fetches at most pollerBytesPerSecond: a batch fetched while the
         // previous one's bytes are still being paid for starts once they are.
@@ -88,12 +87,20 @@ extension ESMSimulation {
         queue.schedule(.fetch(Int32(index)), at: time)
     }
 
-    /// When the partition's `record`-th record (1-based) arrived; backlog records count as
-    /// arriving at time 0.
-    mutating func arrival(ofRecord record: Int64, in index: Int, notBefore: SimTime) -> SimTime {
-        guard let needed = split.totalNeeded(for: index, records: record) else { return notBefore }
+    /// When the partition's `record`-th record (1-based) arrives or arrived, or nil if it
+    /// never will; backlog records count as arriving at time 0.
+    ///
+    /// `atLeast` must not be later than the true arrival: the search starts there. The
+    /// answer is remembered, because a partition asks about the same records again (the
+    /// first record's arrival opens the window and later dates the batch; the record that
+    /// fills a batch is its wake-up and then its last record).
+    mutating func arrivalTime(ofRecord record: Int64, in index: Int, atLeast: SimTime) -> SimTime? {
+        if let known = partitions[index].knownArrival(of: record) { return known }
+        guard let needed = split.totalNeeded(for: index, records: record) else { return nil }
         if needed <= curve.initialCount { return 0 }
-        return curve.time(reaching: needed, notBefore: max(0, notBefore)) ?? notBefore
+        guard let time = curve.time(reaching: needed, notBefore: max(0, atLeast)) else { return nil }
+        partitions[index].remember(arrival: time, of: record)
+        return time
     }
 
     /// The payload of `records` records: exact for a fixed size, otherwise the sum of

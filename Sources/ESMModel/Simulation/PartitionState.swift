@@ -35,6 +35,23 @@ struct PartitionState {
     /// Arrival time of the last record fetched: every later question about arrivals is at or after it.
     var lastFetchedArrival: SimTime = 0
 
+    /// Two remembered (record, arrival time) answers; record 0 means empty.
+    private var rememberedRecords: (Int64, Int64) = (0, 0)
+    private var rememberedTimes: (SimTime, SimTime) = (0, 0)
+
+    /// A remembered arrival time of `record`, if any.
+    func knownArrival(of record: Int64) -> SimTime? {
+        if rememberedRecords.0 == record { return rememberedTimes.0 }
+        if rememberedRecords.1 == record { return rememberedTimes.1 }
+        return nil
+    }
+
+    /// Remembers an arrival time, replacing the older of the two answers.
+    mutating func remember(arrival time: SimTime, of record: Int64) {
+        rememberedRecords = (record, rememberedRecords.0)
+        rememberedTimes = (time, rememberedTimes.0)
+    }
+
     init(start: Int64) {
         fetched = start
         committed = start
