@@ -52,7 +52,7 @@ enum BenchmarkCases {
         let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
         let elapsed = seconds(since: start)
         return Measurement(name: label, events: result.summary.simulatedEvents, wallSeconds: elapsed,
-                           note: "\(result.summary.recordsProcessed) records")
+                           note: "\(result.summary.recordsProcessed) records\(result.summary.drained ? "" : ", NOT drained")")
     }
 
     /// The 20M backlog in provisioned mode with MinimumPollers 1, in process.
@@ -66,7 +66,7 @@ enum BenchmarkCases {
     static func steadyDay(seconds: Int) -> Measurement {
         let json = """
         {"description": "benchmark: steady traffic", "topic": {"partitions": 100, "recordSizeBytes": 200},
-         "producer": {"recordsPerSecond": 50000, "durationSeconds": \(seconds)},
+         "producer": {"recordsPerSecond": 50000, "durationSeconds": \(seconds)}, "horizonSeconds": \(seconds + 3_600),
          "function": {"durationMs": 20},
          "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
         """
