@@ -31,6 +31,17 @@ struct Arguments {
         }
     }
 
+    /// The arguments of a command, or nil once `usage` has been printed because `--help`
+    /// was asked for.
+    static func forCommand(_ words: [String], flags: Set<String>, usage: String) throws(UsageError) -> Arguments? {
+        let arguments = try Arguments(words, flags: flags)
+        if arguments.wantsHelp {
+            Console.out(usage)
+            return nil
+        }
+        return arguments
+    }
+
     /// Whether `--help` was given.
     var wantsHelp: Bool { options.contains { $0.name == "help" } }
 

@@ -17,11 +17,7 @@ enum CalibrateCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: [])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
         let explicitOut = arguments.value("out")

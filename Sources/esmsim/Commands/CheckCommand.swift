@@ -24,11 +24,7 @@ enum CheckCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["update", "free-tier"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["update", "free-tier"], usage: usage) else { return .success }
         let baselinePath = arguments.value("baseline") ?? "Results/baseline.csv"
         var tolerance = RegressionCheck.defaultTolerancePercent
         if let text = arguments.value("tolerance") {

@@ -26,11 +26,7 @@ enum CompareCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: [])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         let chartPath = arguments.value("out") ?? "Results/comparison.svg"
         let reportPath = arguments.value("report")
             ?? ((chartPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("report.html")

@@ -31,11 +31,7 @@ enum CostCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["grouped", "free-tier"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["grouped", "free-tier"], usage: usage) else { return .success }
         guard let rate = try arguments.positiveNumber("records-per-second") else { throw UsageError("esmsim cost needs --records-per-second\n\n\(usage)") }
         guard let partitions = try arguments.integer("partitions", in: 1...1_000_000) else { throw UsageError("esmsim cost needs --partitions\n\n\(usage)") }
         guard let duration = try arguments.positiveNumber("duration-ms") else { throw UsageError("esmsim cost needs --duration-ms\n\n\(usage)") }

@@ -12,11 +12,7 @@ enum FidelityCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: [])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         let path = arguments.value("observations") ?? defaultObservations
         try arguments.rejectUnknown(command: "fidelity")
         do {

@@ -16,11 +16,7 @@ enum MergeCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: [])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         let out = arguments.value("out")
         try arguments.rejectUnknown(command: "merge")
         guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders\n\n\(usage)") }

@@ -25,11 +25,7 @@ enum PlanCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["free-tier"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["free-tier"], usage: usage) else { return .success }
         let out = arguments.value("out")
         let choices = try RunChoices(&arguments)
         try arguments.rejectUnknown(command: "plan")

@@ -11,11 +11,7 @@ enum ProfilesCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["evidence"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["evidence"], usage: usage) else { return .success }
         let withEvidence = arguments.flag("evidence")
         try arguments.rejectUnknown(command: "profiles")
         let names = arguments.positional.isEmpty ? ProfileStore.shippedNames : arguments.positional

@@ -27,11 +27,7 @@ enum RunCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["free-tier", "charts"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["free-tier", "charts"], usage: usage) else { return .success }
         let out = arguments.value("out") ?? "Results"
         let options = try arguments.runOptions()
         let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)

@@ -27,11 +27,7 @@ enum SweepCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        var arguments = try Arguments(words, flags: ["free-tier"])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard var arguments = try Arguments.forCommand(words, flags: ["free-tier"], usage: usage) else { return .success }
         let outValue = arguments.value("out")
         let shardText = arguments.value("shard")
         let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)

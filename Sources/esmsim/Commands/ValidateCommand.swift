@@ -12,11 +12,7 @@ enum ValidateCommand {
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        let arguments = try Arguments(words, flags: [])
-        if arguments.wantsHelp {
-            Console.out(usage)
-            return .success
-        }
+        guard let arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         try arguments.rejectUnknown(command: "validate")
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim validate needs at least one scenario file") }
         var status = ExitCode.success
