@@ -16,13 +16,6 @@ final class CommandLineTests: XCTestCase {
         try? FileManager.default.removeItem(at: work)
     }
 
-    /// The `esmsim` built beside the test bundle (`swift test` builds both).
-    static var binary: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("esmsim")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return ScenarioJSON.scenariosFolder.deletingLastPathComponent().appendingPathComponent(".build/debug/esmsim")
-    }
-
     /// Writes `text` to a file in the work folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
         let url = work.appendingPathComponent(name)
@@ -32,21 +25,12 @@ final class CommandLineTests: XCTestCase {
 
     /// Runs esmsim to completion: exit status, stdout and stderr.
     func esmsim(_ arguments: [String]) throws -> (status: Int32, out: String, error: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let out = Pipe(), error = Pipe()
-        process.standardOutput = out
-        process.standardError = error
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        let outcome = try BuiltCommand.run(arguments, in: work.path)
+        return (outcome.status, outcome.output, outcome.errors)
     }
 
     func testBadFilesExitTwoWithEveryProblem() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build esmsim first: \(Self.binary.path)")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: BuiltCommand.executable.path), "build esmsim first: \(BuiltCommand.executable.path)")
         let bad = try file("bad.json", ScenarioJSON.text([
             ("eventSourceMapping.ProvisionedPollerConfig.MinimumPollers", 500), ("function.memroyMB", 512),
         ]))
@@ -107,7 +91,7 @@ final class CommandLineTests: XCTestCase {
         ]))
         let out = work.appendingPathComponent("out")
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = BuiltCommand.executable
         process.arguments = ["run", quick, long, "--out", out.path]
         let stdout = Pipe()
         process.standardOutput = stdout
