@@ -33,9 +33,6 @@ public struct EventQueue<Event> {
     /// Creates an empty queue.
     public init() {}
 
-    /// The number of entries in the heap, cancelled ones included.
-    @inlinable public var storedCount: Int { heap.count }
-
     /// Whether no live event is pending.
     @inlinable public var isEmpty: Bool { heap.count == cancelled.count }
 
