@@ -60,7 +60,8 @@ extension ESMSimulation {
         let fetchedAt = max(now, pollers[pollerIndex].bytesFreeAt)
         pollers[pollerIndex].bytesFreeAt = fetchedAt + Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
         pollers[pollerIndex].inFlight += 1
-        pollers[pollerIndex].bytesSinceSample += bytes
+        advanceMeter(to: now)
+        pollers[pollerIndex].bytesUnmetered += bytes
 
         partitions[index].fetched = fetched + records
         partitions[index].phase = .inFlight

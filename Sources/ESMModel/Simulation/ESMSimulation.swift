@@ -188,12 +188,13 @@ extension ESMSimulation: EventHandler {
             checkDrained(at: now)
         case .sample:
             takeSample(at: now)
-            // Stopping only at a sample makes the last row show the settled state.
-            settled = drainTime != nil && !actionPending && pollers.count == pollerFloor
             queue.schedule(.sample, at: now + configuration.sampleInterval)
         }
+        // Checked after every event, not at samples, so the run (and its bill) ends at the
+        // same instant whatever the sampling interval; the last row follows at the next sample time.
+        settled = drainTime != nil && !actionPending && pollers.count == pollerFloor
     }
 
-    /// Finished at the first sample that finds the run drained and the pollers settled at their floor.
+    /// Finished at the first event after which the run is drained and the pollers settled at their floor.
     public func isFinished(at now: SimTime) -> Bool { settled }
 }
