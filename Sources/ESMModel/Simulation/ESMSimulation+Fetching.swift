@@ -70,7 +70,8 @@ extension ESMSimulation {
         partitions[index].batchBytes = bytes
         partitions[index].batchAttempts = 0
         partitions[index].batchFailed = false
-        partitions[index].batchDropped = false
+        partitions[index].batchDroppedRecords = 0
+        partitions[index].invocationRecords = records
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival

@@ -176,7 +176,7 @@ extension ESMSimulation: EventHandler {
         case .invokeStart(let partition):
             startInvocation(Int(partition), at: now, queue: &queue)
         case .invokeEnd(let partition):
-            endFailedInvocation(Int(partition), at: now, queue: &queue)
+            endInvocation(Int(partition), at: now, queue: &queue)
         case .commit(let partition):
             commit(Int(partition), at: now, queue: &queue)
         case .evaluate:
