@@ -20,7 +20,7 @@ let package = Package(
         .library(name: "ESMScenarios", targets: ["ESMScenarios"]),
     ],
     targets: [
-        .target(name: "EventEngine", swiftSettings: optimizedEvenInDebug),
+        .target(name: "EventEngine", swiftSettings: optimizedEvenInDebug + [.define("ESMSIM_INTERNAL_CHECKS", .when(configuration: .debug))]),
         .target(
             name: "ESMModel",
             dependencies: ["EventEngine"],
