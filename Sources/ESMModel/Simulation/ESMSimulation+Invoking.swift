@@ -35,8 +35,8 @@ extension ESMSimulation {
         let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
         partitions[index].batchFailed = failed
         let end = start + duration
-        concurrencyChanges.schedule(true, at: Self.changeKey(start, isStart: true))
-        concurrencyChanges.schedule(false, at: Self.changeKey(end, isStart: false))
+        concurrencyChanges.schedule(true, at: start, priority: .normal)
+        concurrencyChanges.schedule(false, at: end, priority: .urgent)
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
         if failed || !partitions[index].pendingParts.isEmpty {
@@ -46,16 +46,10 @@ extension ESMSimulation {
         }
     }
 
-    /// Orders concurrency changes by time, ends before starts within a tick (an
-    /// invocation ending as another starts frees its place first).
-    static func changeKey(_ time: SimTime, isStart: Bool) -> SimTime {
-        time << 1 | (isStart ? 1 : 0)
-    }
-
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
     /// its maxima, and the invocation count.
     mutating func settleConcurrency(at now: SimTime) {
-        while let (key, isStart) = concurrencyChanges.next(notAfter: Self.changeKey(now, isStart: true)) {
+        while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
                 continue
@@ -65,7 +59,7 @@ extension ESMSimulation {
             if concurrency > intervalMaxConcurrency { intervalMaxConcurrency = concurrency }
             if concurrency > maxConcurrency {
                 maxConcurrency = concurrency
-                timeOfMaxConcurrency = key >> 1
+                timeOfMaxConcurrency = time
             }
         }
     }

@@ -40,7 +40,8 @@ public struct ESMSimulation {
     var pausedUntil: SimTime = 0
     /// Invocations running, as of the last `settleConcurrency`.
     var concurrency = 0
-    /// Invocation starts (true) and ends (false) not yet counted, keyed by `changeKey`.
+    /// Invocation starts (true) and ends (false) not yet counted. Ends are urgent, so
+    /// within a tick they come first: an invocation ending as another starts frees its place.
     var concurrencyChanges = EventQueue<Bool>()
     /// Whether the function can never be throttled (at most one batch per partition is in
     /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
