@@ -18,7 +18,14 @@ public struct SweepAxis: Sendable {
             guard let values = readValues(member.value, where_, reader: reader) else { continue }
             guard let template else { continue }
             switch ScenarioField.resolve(member.key, base: template.json) {
-            case .success(let field): axes.append(SweepAxis(field: field, values: values))
+            case .success(let field):
+                if let overlap = axes.first(where: { $0.field.overlaps(field) }) {
+                    reader.report(member.value, where_, field.path == overlap.field.path
+                        ? "names the same field as \"\(overlap.field.name)\" (\(field.dottedPath)); give each field once"
+                        : "overlaps \"\(overlap.field.name)\" (\(overlap.field.dottedPath) and \(field.dottedPath)): one would override the other; give each field once")
+                    continue
+                }
+                axes.append(SweepAxis(field: field, values: values))
             case .failure(let error): reader.report(member.value, where_, error.message)
             }
         }
