@@ -64,6 +64,11 @@ public enum ScenarioRunner {
         return WorkEstimate(configuration)
     }
 
+    /// The estimated work of a run of `scenario`.
+    public static func estimate(of scenario: Scenario, profile: BehaviourProfile, options: Options) -> WorkEstimate {
+        WorkEstimate(configuration(for: scenario, profile: profile, options: options))
+    }
+
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
         ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))

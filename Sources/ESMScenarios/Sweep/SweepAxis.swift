@@ -33,12 +33,14 @@ public struct SweepAxis: Sendable {
     }
 
     /// A non-empty array of distinct values.
+    /// - Complexity: O(values).
     static func readValues(_ value: JSONValue, _ path: String, reader: FieldReader) -> [JSONValue]? {
         guard case .array(let values) = value.kind, !values.isEmpty else {
             reader.report(value, path, "expected a non-empty array of values, found \(value.typeName)")
             return nil
         }
-        for (offset, element) in values.enumerated() where values[..<offset].contains(where: { $0.compactJSON == element.compactJSON }) {
+        var seen = Set<String>()
+        for (offset, element) in values.enumerated() where !seen.insert(element.compactJSON).inserted {
             reader.report(element, "\(path)[\(offset)]", "repeats the value \(element.compactJSON)")
             return nil
         }
