@@ -21,11 +21,14 @@ enum BuiltCommand {
         return folder.appendingPathComponent("esmsim")
     }
 
-    /// Runs `esmsim ARGUMENTS` in `folder`.
-    static func run(_ arguments: [String], in folder: String) throws -> Outcome {
+    /// Runs `esmsim ARGUMENTS` in `folder`, with `environment` added to this process's.
+    static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe()
         let errors = Pipe()
