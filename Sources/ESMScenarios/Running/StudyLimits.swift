@@ -24,7 +24,7 @@ public struct StudyLimits: Equatable, Sendable {
 
     /// `about 30 billion events (the limit is ..., about two core-hours)`.
     func size(_ events: Double) -> String {
-        "about \(RunLimits.approximate(events)) events in all (the limit is \(RunLimits.approximate(maximumEvents)), about \(FieldReader.format((maximumEvents / 4.2e6 / 3600).rounded())) core-hours)"
+        "about \(RunLimits.approximate(events)) events in all (the limit is \(RunLimits.approximate(maximumEvents)), about \(CSVFormat.decimal(maximumEvents / 4.2e6 / 3600, places: 1)) core-hours)"
     }
 
     /// Refuses a sweep job whose estimated `events` exceed the limit, naming what drives
@@ -42,7 +42,9 @@ public struct StudyLimits: Equatable, Sendable {
             message += "mostly the number of runs: \(axes)\(job.replications > 1 ? " x --replications \(job.replications)" : ""); give fewer values"
         }
         let shards = Int((events / maximumEvents).rounded(.up)) * job.shard.count
-        if shards <= min(Shard.maximumCount, sweep.pointCount) {
+        // Splitting helps only when no one point's runs exceed the limit on their own.
+        let costliestPoint = Double(job.replications) * ((costliest?.events ?? 0) + overheadEventsPerRun)
+        if shards <= min(Shard.maximumCount, sweep.pointCount) && costliestPoint <= maximumEvents {
             message += ", or split it with --shard I/N into at least \(shards) shards"
         }
         throw ScenarioError(problems: [ScenarioProblem(file: sweep.file, line: 0, column: 0, path: "axes", message: message)])
