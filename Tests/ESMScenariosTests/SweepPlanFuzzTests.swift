@@ -35,7 +35,7 @@ final class SweepPlanFuzzTests: XCTestCase {
         let file = folder + "/fuzz-sweep.json"
         var random = TestRandom(seed: 13)
         var outcomes = (rejected: 0, ran: 0)
-        for trial in 0..<1_000 {
+        for trial in 0..<600 {
             let text = ScenarioFuzzTests.mutate(Self.sweeps[trial % Self.sweeps.count], &random)
             try BuiltCommand.write(text, folder, "fuzz-sweep.json")
             let shard = Shard(index: 1, count: random.int(1...3))!
@@ -54,8 +54,8 @@ final class SweepPlanFuzzTests: XCTestCase {
                 outcomes.rejected += 1
             }
         }
-        XCTAssertGreaterThan(outcomes.rejected, 200)
-        XCTAssertGreaterThan(outcomes.ran, 100)
+        XCTAssertGreaterThan(outcomes.rejected, 150)
+        XCTAssertGreaterThan(outcomes.ran, 40)
     }
 
     func testMutatedPlansFailCleanlyOrSearch() throws {
@@ -63,7 +63,7 @@ final class SweepPlanFuzzTests: XCTestCase {
         let file = folder + "/fuzz-plan.json"
         var random = TestRandom(seed: 17)
         var outcomes = (rejected: 0, searched: 0)
-        for trial in 0..<1_000 {
+        for trial in 0..<600 {
             let text = ScenarioFuzzTests.mutate(Self.plans[trial % Self.plans.count], &random)
             try BuiltCommand.write(text, folder, "fuzz-plan.json")
             do {
@@ -78,7 +78,7 @@ final class SweepPlanFuzzTests: XCTestCase {
                 outcomes.rejected += 1
             }
         }
-        XCTAssertGreaterThan(outcomes.rejected, 200)
-        XCTAssertGreaterThan(outcomes.searched, 100)
+        XCTAssertGreaterThan(outcomes.rejected, 150)
+        XCTAssertGreaterThan(outcomes.searched, 30)
     }
 }
