@@ -14,7 +14,10 @@ enum SweepCommand {
        "axes": {"MinimumPollers": [1, 10, 50], "BatchSize": [100, 500]}}
     Axes are scenario fields by short name (BatchSize, MaximumBatchingWindowInSeconds,
     MinimumPollers, MaximumPollers, partitions, memoryMB, durationMs, recordsPerSecond, ...)
-    or dotted path (producer.schedule[1].recordsPerSecond); the last axis varies fastest.
+    or dotted path (producer.schedule[1].recordsPerSecond), each field once; the last axis varies
+    fastest. Every point is validated and its work estimated before any run: a sweep (or shard)
+    beyond about two core-hours is refused with its size and what drives it. Rows are streamed
+    to the output in point order, so memory does not grow with the points (at most 1,000,000).
 
     OPTIONS:
       --out DIR          output folder (default: Results/<sweep file name>)
