@@ -29,8 +29,10 @@ if [ "$missing" = 1 ]; then
     [ "$(id -u)" = 0 ] || fail "slurm-wlm and munge are missing; run as root so they can be installed, or install them"
     say "installing slurm-wlm and munge"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null
+    apt_log=$(mktemp)
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends slurm-wlm munge; } >"$apt_log" 2>&1 \
+        || { cat "$apt_log" >&2; rm -f "$apt_log"; fail "could not install slurm-wlm and munge"; }
+    rm -f "$apt_log"
 fi
 
 # 2. esmsim.

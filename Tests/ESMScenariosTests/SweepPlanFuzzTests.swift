@@ -30,55 +30,52 @@ final class SweepPlanFuzzTests: XCTestCase {
         }
     }
 
-    func testMutatedSweepsFailCleanlyOrRun() throws {
+    /// Mutates `bases` `trials` times into `folder/name` and hands each file to `attempt`,
+    /// which throws a `ScenarioError` to reject it; counts rejected and accepted files.
+    func fuzz(_ bases: [String], name: String, seed: UInt64, trials: Int = 600, _ attempt: (String, String, Int, inout TestRandom) throws -> Void) throws -> (rejected: Int, accepted: Int) {
         let folder = try BuiltCommand.temporaryFolder(self)
-        let file = folder + "/fuzz-sweep.json"
-        var random = TestRandom(seed: 13)
-        var outcomes = (rejected: 0, ran: 0)
-        for trial in 0..<600 {
-            let text = ScenarioFuzzTests.mutate(Self.sweeps[trial % Self.sweeps.count], &random)
-            try BuiltCommand.write(text, folder, "fuzz-sweep.json")
-            let shard = Shard(index: 1, count: random.int(1...3))!
+        let file = folder + "/" + name
+        var random = TestRandom(seed: seed)
+        var outcomes = (rejected: 0, accepted: 0)
+        for trial in 0..<trials {
+            let text = ScenarioFuzzTests.mutate(bases[trial % bases.count], &random)
+            try BuiltCommand.write(text, folder, name)
             do {
-                let sweep = try Sweep.load(path: file)
-                XCTAssertLessThanOrEqual(sweep.pointCount, Sweep.maximumPoints, text)
-                let job = try SweepJob.prepare(sweep, shard: shard, replications: random.int(1...2), options: Self.options, limits: Self.limits)
-                let out = folder + "/out-\(trial)"
-                let written = try job.write(into: out, options: Self.options, pricing: PlanTests.pricing)
-                let rows = try String(contentsOfFile: written[0], encoding: .utf8).split(separator: "\n").count
-                XCTAssertEqual(rows, job.runCount + (shard == .whole ? 1 : 3), text)
-                try FileManager.default.removeItem(atPath: out)
-                outcomes.ran += 1
+                try attempt(file, text, trial, &random)
+                outcomes.accepted += 1
             } catch let error as ScenarioError {
                 assertClean(error, file: file, text)
                 outcomes.rejected += 1
             }
         }
+        return outcomes
+    }
+
+    func testMutatedSweepsFailCleanlyOrRun() throws {
+        let outcomes = try fuzz(Self.sweeps, name: "fuzz-sweep.json", seed: 13) { file, text, trial, random in
+            let shard = Shard(index: 1, count: random.int(1...3))!
+            let sweep = try Sweep.load(path: file)
+            XCTAssertLessThanOrEqual(sweep.pointCount, Sweep.maximumPoints, text)
+            let job = try SweepJob.prepare(sweep, shard: shard, replications: random.int(1...2), options: Self.options, limits: Self.limits)
+            let out = file + "-out-\(trial)"
+            let written = try job.write(into: out, options: Self.options, pricing: PlanTests.pricing)
+            let rows = try String(contentsOfFile: written[0], encoding: .utf8).split(separator: "\n").count
+            XCTAssertEqual(rows, job.runCount + (shard == .whole ? 1 : 3), text)
+            try FileManager.default.removeItem(atPath: out)
+        }
         XCTAssertGreaterThan(outcomes.rejected, 150)
-        XCTAssertGreaterThan(outcomes.ran, 40)
+        XCTAssertGreaterThan(outcomes.accepted, 40)
     }
 
     func testMutatedPlansFailCleanlyOrSearch() throws {
-        let folder = try BuiltCommand.temporaryFolder(self)
-        let file = folder + "/fuzz-plan.json"
-        var random = TestRandom(seed: 17)
-        var outcomes = (rejected: 0, searched: 0)
-        for trial in 0..<600 {
-            let text = ScenarioFuzzTests.mutate(Self.plans[trial % Self.plans.count], &random)
-            try BuiltCommand.write(text, folder, "fuzz-plan.json")
-            do {
-                let plan = try CapacityPlan.load(path: file, limits: Self.limits)
-                let outcome = try CapacityPlanner.search(plan, options: Self.options, pricing: PlanTests.pricing, limits: Self.limits)
-                XCTAssertLessThanOrEqual(outcome.simulations, outcome.settings, text)
-                XCTAssertLessThanOrEqual(outcome.candidates.count, outcome.configurations, text)
-                XCTAssertFalse(PlanReport(plan: plan, outcome: outcome).csv.isEmpty)
-                outcomes.searched += 1
-            } catch {
-                assertClean(error, file: file, text)
-                outcomes.rejected += 1
-            }
+        let outcomes = try fuzz(Self.plans, name: "fuzz-plan.json", seed: 17) { file, text, _, _ in
+            let plan = try CapacityPlan.load(path: file, limits: Self.limits)
+            let outcome = try CapacityPlanner.search(plan, options: Self.options, pricing: PlanTests.pricing, limits: Self.limits)
+            XCTAssertLessThanOrEqual(outcome.simulations, outcome.settings, text)
+            XCTAssertLessThanOrEqual(outcome.candidates.count, outcome.configurations, text)
+            XCTAssertFalse(PlanReport(plan: plan, outcome: outcome).csv.isEmpty)
         }
         XCTAssertGreaterThan(outcomes.rejected, 150)
-        XCTAssertGreaterThan(outcomes.searched, 30)
+        XCTAssertGreaterThan(outcomes.accepted, 30)
     }
 }
