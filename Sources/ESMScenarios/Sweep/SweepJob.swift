@@ -27,12 +27,12 @@ public struct SweepJob: Sendable {
     public var runCount: Int { pointCount * replications }
 
     /// Checks every point of `shard` before any run: a bad value, a run too large to
-    /// simulate, or a whole too large to finish (`limits`) fails here. `progress` hears
-    /// of checked points.
+    /// simulate, or a whole too large to finish (`limits`) fails here. `progress`, given
+    /// the number of points to check, makes a meter that hears of each.
     /// - Complexity: O(points) scenario builds, on all cores.
     public static func prepare(
         _ sweep: Sweep, shard: Shard, replications: Int, options: ScenarioRunner.Options,
-        limits: StudyLimits = .standard, progress: ProgressMeter? = nil
+        limits: StudyLimits = .standard, progress: ((_ points: Int) -> ProgressMeter)? = nil
     ) throws(ScenarioError) -> SweepJob {
         let unchecked = SweepJob(sweep: sweep, shard: shard, replications: replications, estimatedEvents: 0)
         if shard.count > sweep.pointCount {
@@ -46,7 +46,7 @@ public struct SweepJob: Sendable {
         var problems: [ScenarioProblem] = []
         var events = 0.0
         var costliest: (point: Int, events: Double)?
-        OrderedBlocks.forEach(count: unchecked.pointCount, size: 4_096, progress: progress) { offset -> Result<Double, ScenarioError> in
+        OrderedBlocks.forEach(count: unchecked.pointCount, size: 4_096, progress: progress?(unchecked.pointCount)) { offset -> Result<Double, ScenarioError> in
             let point = unchecked.point(offset)
             do {
                 let scenario = try sweep.scenario(at: point)

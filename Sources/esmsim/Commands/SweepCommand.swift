@@ -56,8 +56,9 @@ enum SweepCommand {
         let job: SweepJob
         do {
             let sweep = try Sweep.load(path: file)
-            let checking = ProgressMeter(total: sweep.pointCount / shard.count, label: "sweep: checking", unit: "points") { Console.error($0) }
-            job = try SweepJob.prepare(sweep, shard: shard, replications: replications, options: options, progress: checking)
+            job = try SweepJob.prepare(sweep, shard: shard, replications: replications, options: options) { points in
+                ProgressMeter(total: points, label: "sweep: checking", unit: "points") { Console.error($0) }
+            }
         } catch {
             Console.error(error.description)
             return .usage
