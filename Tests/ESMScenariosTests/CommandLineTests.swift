@@ -1,6 +1,10 @@
 import XCTest
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Runs the built `esmsim` binary end to end: exit codes, messages, unwritable output
 /// folders and interrupted runs.
@@ -43,6 +47,15 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(result.error.contains("broken.json:2:29: malformed JSON: expected a quoted key"), result.error)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("bad").path), "nothing written for bad input")
+    }
+
+    func testRetryControlsOutsideProvisionedModeExitTwo() throws {
+        let onDemand = try file("on-demand-retries.json", ScenarioJSON.text([
+            ("eventSourceMapping.ProvisionedPollerConfig", nil), ("eventSourceMapping.BisectBatchOnFunctionError", true),
+        ]))
+        let result = try esmsim(["validate", onDemand])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("on-demand-retries.json:4:36: eventSourceMapping.BisectBatchOnFunctionError: Kafka ESMs accept this only in provisioned mode"), result.error)
     }
 
     func testUsageErrorsExitTwo() throws {

@@ -2,6 +2,10 @@ import XCTest
 import ESMModel
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Properties every run must have, checked on random valid scenarios from a seeded
 /// generator: small workloads in both modes, with errors, throttling, hot partitions
@@ -47,8 +51,11 @@ final class ModelPropertyTests: XCTestCase {
         if random.chance(0.5) {
             let minimum = random.int(1...3)
             mapping["ProvisionedPollerConfig"] = ["MinimumPollers": minimum, "MaximumPollers": random.int(minimum...20)]
+            // The retry controls exist only in provisioned mode.
+            if random.chance(0.4) { mapping["MaximumRetryAttempts"] = random.int(-1...3) }
+            if random.chance(0.3) { mapping["MaximumRecordAgeInSeconds"] = random.pick([-1, 60, 120]) }
+            if random.chance(0.3) { mapping["BisectBatchOnFunctionError"] = true }
         }
-        if random.chance(0.4) { mapping["MaximumRetryAttempts"] = random.int(-1...3) }
         if random.chance(0.3) { mapping["DestinationConfig"] = ["OnFailure": ["Destination": "arn:aws:sqs:us-east-1:1:q"]] }
         scenario["function"] = function
         scenario["eventSourceMapping"] = mapping

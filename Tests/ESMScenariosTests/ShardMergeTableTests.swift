@@ -1,5 +1,8 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
 import XCTest
 
 /// `merge` against every way a set of shards can be wrong: each case must exit 2, name

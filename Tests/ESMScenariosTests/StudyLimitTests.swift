@@ -1,5 +1,8 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
 import XCTest
 
 /// Sweeps and plans that cannot finish are refused before any run, with their size and

@@ -1,9 +1,12 @@
 import XCTest
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
 
 /// Seeded fuzzing of sweep and plan files, as `ScenarioFuzzTests` fuzzes scenarios:
-/// thousands of random mutations, each of which must give a clean `ScenarioError` (every
+/// thousands of random mutations, each of which must give a clean `DiagnosticError` (every
 /// problem located in the fuzzed file, with a message) or a job that runs and writes what
 /// it promised.
 final class SweepPlanFuzzTests: XCTestCase {
@@ -21,7 +24,7 @@ final class SweepPlanFuzzTests: XCTestCase {
     static let limits = StudyLimits(maximumEvents: 200_000, overheadEventsPerRun: 100, maximumPlanConfigurations: 64)
 
     /// Every problem points into `file` and says something.
-    func assertClean(_ error: ScenarioError, file: String, _ text: String) {
+    func assertClean(_ error: DiagnosticError, file: String, _ text: String) {
         XCTAssertFalse(error.problems.isEmpty, text)
         for problem in error.problems {
             XCTAssertEqual(problem.file, file, "\(problem)\n\(text)")
@@ -31,7 +34,7 @@ final class SweepPlanFuzzTests: XCTestCase {
     }
 
     /// Mutates `bases` `trials` times into `folder/name` and hands each file to `attempt`,
-    /// which throws a `ScenarioError` to reject it; counts rejected and accepted files.
+    /// which throws a `DiagnosticError` to reject it; counts rejected and accepted files.
     func fuzz(_ bases: [String], name: String, seed: UInt64, trials: Int = 600, _ attempt: (String, String, Int, inout TestRandom) throws -> Void) throws -> (rejected: Int, accepted: Int) {
         let folder = try BuiltCommand.temporaryFolder(self)
         let file = folder + "/" + name
@@ -43,7 +46,7 @@ final class SweepPlanFuzzTests: XCTestCase {
             do {
                 try attempt(file, text, trial, &random)
                 outcomes.accepted += 1
-            } catch let error as ScenarioError {
+            } catch let error as DiagnosticError {
                 assertClean(error, file: file, text)
                 outcomes.rejected += 1
             }

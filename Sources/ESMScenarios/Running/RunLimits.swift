@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import EventEngine
 
@@ -27,10 +28,10 @@ public struct RunLimits: Equatable, Sendable {
 
     /// Why a run of `configuration` (from `file`) is too large, one problem per reason;
     /// empty when it fits.
-    public func problems(for configuration: ModelConfiguration, file: String) -> [ScenarioProblem] {
-        var problems: [ScenarioProblem] = []
+    public func problems(for configuration: ModelConfiguration, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         func refuse(_ path: String, _ message: String) {
-            problems.append(ScenarioProblem(file: file, line: 0, column: 0, path: path, message: message))
+            problems.append(Diagnostic(file: file, line: 0, column: 0, path: path, message: message))
         }
         if configuration.sampleInterval < minimumSampleInterval {
             refuse("", "a sampling interval of \(CSVFormat.seconds(configuration.sampleInterval)) s is below the \(CSVFormat.seconds(minimumSampleInterval)) s minimum")
@@ -65,7 +66,7 @@ public struct RunLimits: Equatable, Sendable {
     }
 
     /// A large count in words with two significant figures ("4.8 billion"); exact below a million.
-    static func approximate(_ value: Double) -> String {
+    public static func approximate(_ value: Double) -> String {
         guard value < 1e18 else { return "more than 10^18" }
         let scales: [(Double, String)] = [(1e15, "quadrillion"), (1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
         for (scale, word) in scales where value >= scale {

@@ -1,3 +1,4 @@
+import ESMBilling
 import ESMModel
 import EventEngine
 
@@ -27,7 +28,7 @@ extension ScenarioRunner {
     }
 
     /// The seed of 0-based replication `replication`.
-    static func replicationSeed(_ scenario: Scenario, options: Options, replication: Int) -> UInt64 {
+    public static func replicationSeed(_ scenario: Scenario, options: Options, replication: Int) -> UInt64 {
         (options.seed ?? scenario.seed) &+ UInt64(replication)
     }
 }

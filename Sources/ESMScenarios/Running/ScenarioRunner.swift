@@ -1,3 +1,5 @@
+import ESMBilling
+import ESMFormats
 import ESMModel
 import EventEngine
 
@@ -31,12 +33,12 @@ public enum ScenarioRunner {
     }
 
     /// The profile a scenario runs with: the options' choice, else the scenario's, else the default.
-    public static func profile(for scenario: Scenario, options: Options) throws(ProfileStore.ProfileError) -> BehaviourProfile {
+    public static func profile(for scenario: Scenario, options: Options) throws(DiagnosticError) -> BehaviourProfile {
         try ProfileStore.load(profileName(for: scenario, options: options))
     }
 
     /// The name or file of the profile a scenario runs with.
-    static func profileName(for scenario: Scenario, options: Options) -> String {
+    public static func profileName(for scenario: Scenario, options: Options) -> String {
         options.profile ?? scenario.profileName ?? Scenario.defaultProfileName
     }
 
@@ -57,10 +59,10 @@ public enum ScenarioRunner {
     /// Refuses, before any simulation time is spent, a run too large for `options.limits`;
     /// `file` names the scenario in the messages. Returns the run's estimated work.
     @discardableResult
-    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(ScenarioError) -> WorkEstimate {
+    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) -> WorkEstimate {
         let configuration = configuration(for: scenario, profile: profile, options: options)
         let problems = options.limits.problems(for: configuration, file: file)
-        if !problems.isEmpty { throw ScenarioError(problems: problems) }
+        if !problems.isEmpty { throw DiagnosticError(problems: problems) }
         return WorkEstimate(configuration)
     }
 
