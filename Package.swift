@@ -7,7 +7,9 @@ import PackageDescription
 /// - `EventEngine`: a generic discrete-event kernel (time, queue, random streams, distributions).
 /// - `ESMModel`: the Kafka / Lambda model and its behaviour profiles, built on the engine.
 /// - `ESMScenarios`: scenario files, outputs (CSV), calibration and planning, built on the model.
-/// - `esmsim`: the command line, a thin edge over `ESMScenarios`.
+/// - `ESMImport`: readers of the files users already have (AWS CLI JSON, CloudFormation and
+///   SAM templates in JSON or YAML, `terraform show -json`), turned into scenarios.
+/// - `esmsim`: the command line, a thin edge over `ESMScenarios` and `ESMImport`.
 /// The engine and the model are compiled optimized in debug builds too: the test suite
 /// replays the published scenarios (and calibrates against them) many times, which
 /// would take minutes unoptimized. Everything else keeps normal debug settings.
@@ -31,11 +33,13 @@ let package = Package(
             dependencies: ["ESMModel", "EventEngine"],
             resources: [.copy("Profiles"), .copy("Prices")]
         ),
-        .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel"]),
+        .target(name: "ESMImport", dependencies: ["ESMScenarios"], exclude: ["README.md"]),
+        .executableTarget(name: "esmsim", dependencies: ["ESMScenarios", "ESMModel", "ESMImport"]),
         // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
         .executableTarget(name: "esmsim-bench", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
         .testTarget(name: "ESMScenariosTests", dependencies: ["ESMScenarios", "ESMModel", "EventEngine"]),
+        .testTarget(name: "ESMImportTests", dependencies: ["ESMImport", "ESMScenarios", "EventEngine"]),
     ]
 )

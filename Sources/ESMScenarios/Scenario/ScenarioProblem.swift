@@ -11,6 +11,15 @@ public struct ScenarioProblem: Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
+    /// A problem at a position (line 0 when the position is unknown).
+    public init(file: String, line: Int, column: Int, path: String, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
     /// `file:line:column: path: message`.
     public var description: String {
         let position = line > 0 ? "\(file):\(line):\(column)" : file
@@ -22,6 +31,9 @@ public struct ScenarioProblem: Equatable, Sendable, CustomStringConvertible {
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// Every problem, in file order.
     public var problems: [ScenarioProblem]
+
+    /// An error holding `problems`.
+    public init(problems: [ScenarioProblem]) { self.problems = problems }
 
     /// One problem per line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
