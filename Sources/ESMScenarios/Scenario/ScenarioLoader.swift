@@ -54,7 +54,8 @@ public enum ScenarioLoader {
         throw ScenarioError(problems: inFileOrder.map(\.element))
     }
 
-    static func reason(_ error: Error) -> String {
+    /// Why a file could not be read, in the system's words.
+    public static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let text = underlying.localizedFailureReason ?? Optional(underlying.localizedDescription) {
             return text
@@ -262,8 +263,9 @@ public enum ScenarioLoader {
             if failure["Destination"] == nil { reader.report(failure, "\(path).OnFailure.Destination", "missing; give the destination's ARN") }
             return false
         }
-        if !arn.hasPrefix("arn:") {
-            reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" is not an ARN (it should start with arn:)")
+        // A Kafka topic on the same cluster is named kafka://TOPIC rather than by an ARN.
+        if !arn.hasPrefix("arn:") && !arn.hasPrefix("kafka://") {
+            reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" is not an ARN (it should start with arn:) or a Kafka topic (kafka://TOPIC)")
             return false
         }
         return true

@@ -1,7 +1,7 @@
 /// Suggests the known name a misspelt one was probably meant to be.
-enum SpellingSuggestion {
+public enum SpellingSuggestion {
     /// The closest of `candidates` to `name`, if it is close enough to be a plausible typo.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
