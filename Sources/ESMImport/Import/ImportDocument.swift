@@ -31,6 +31,11 @@ struct ImportDocument {
         } catch {
             throw problem(path, 0, 0, "cannot read the file: \(ScenarioLoader.reason(error))")
         }
+        return try make(text: text, path: path)
+    }
+
+    /// Parses and recognises `text`, which `path` names in messages.
+    static func make(text: String, path: String) throws(ScenarioError) -> ImportDocument {
         let root = try parse(text, path: path)
         guard let content = recognise(root) else {
             throw problem(path, root.line, root.column, "not a format esmsim import reads; expected \(formats)")

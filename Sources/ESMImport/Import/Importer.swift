@@ -26,18 +26,33 @@ public enum Importer {
 
     /// Reads `paths` and writes the scenarios; every problem in every file is reported at once.
     public static func run(paths: [String], options: ImportOptions, selection: Selection) throws(ScenarioError) -> Outcome {
+        try run(inputs: paths.map { ($0, nil) }, options: options, selection: selection)
+    }
+
+    /// Imports texts already in memory, each named by its file name in messages.
+    static func run(texts: [(file: String, text: String)], options: ImportOptions, selection: Selection) throws(ScenarioError) -> Outcome {
+        try run(inputs: texts.map { ($0.file, $0.text) }, options: options, selection: selection)
+    }
+
+    /// Each input is a file to read, or (with its text) one already read.
+    private static func run(inputs: [(path: String, text: String?)], options: ImportOptions, selection: Selection) throws(ScenarioError) -> Outcome {
+        let paths = inputs.map(\.path)
         var problems: [ScenarioProblem] = []
         var mappings: [ImportedMapping] = []
         var functions: [ImportedFunction] = []
-        for path in paths {
+        for input in inputs {
             let document: ImportDocument
             do {
-                document = try ImportDocument.read(path: path)
+                if let text = input.text {
+                    document = try ImportDocument.make(text: text, path: input.path)
+                } else {
+                    document = try ImportDocument.read(path: input.path)
+                }
             } catch {
                 problems += error.problems
                 continue
             }
-            let reader = ImportReader(file: path, textScalars: document.content == .template)
+            let reader = ImportReader(file: document.path, textScalars: document.content == .template)
             switch document.content {
             case .mappings: mappings += AWSCLIReader.mappings(document.root, reader: reader)
             case .function: functions.append(AWSCLIReader.function(document.root, reader: reader))
