@@ -13,10 +13,11 @@ enum TemplateReader {
     /// Every Kafka mapping in the template.
     static func mappings(_ root: JSONValue, reader: ImportReader) -> [ImportedMapping] {
         guard reader.members(root, "") != nil else { return [] }
-        guard let resources = root["Resources"], let entries = reader.members(resources, "Resources") else {
+        guard let resources = root["Resources"] else {
             reader.report(root, "Resources", "missing; a template declares its resources under Resources")
             return []
         }
+        guard let entries = reader.members(resources, "Resources") else { return [] }
         let isSAM = root["Transform"].map { $0.compactJSON.contains("AWS::Serverless") } ?? false
         var context = TemplateContext()
         if let parameters = root["Parameters"]?.members {
