@@ -67,7 +67,7 @@ final class AWSCLIImportTests: XCTestCase {
     func testBadInputsArePositioned() {
         let kafka = #""EventSourceArn": "arn:aws:kafka:r:1:cluster/c/x""#
         let cases: [(String, String)] = [
-            ("{\(kafka),\n \"BatchSize\": 20000}", "x.json:2:15: BatchSize: 20,000 is outside the API's range 1...10,000"),
+            ("{\(kafka),\n \"BatchSize\": 20000}", "x.json:2:15: BatchSize: 20,000 is outside 1...10,000"),
             ("{\(kafka), \"BatchSize\": \"100\"}", "x.json:1:66: BatchSize: expected a number, found a string"),
             ("{\(kafka), \"BatchSize\": 10.5}", "x.json:1:66: BatchSize: 10.5 is not a whole number"),
             ("{\(kafka), \"BatchSize\": 100,", "x.json:1:70: malformed JSON: expected a quoted key"),
@@ -76,10 +76,10 @@ final class AWSCLIImportTests: XCTestCase {
             ("{\(kafka), \"ProvisionedPollerConfig\": {\"MinimumPollers\": 5, \"MaximumPollers\": 2}}",
              "x.json:1:120: ProvisionedPollerConfig.MaximumPollers: 2 is less than MinimumPollers (5)"),
             ("{\(kafka), \"ProvisionedPollerConfig\": {\"MinimumPollers\": 201}}",
-             "x.json:1:99: ProvisionedPollerConfig.MinimumPollers: 201 is outside the API's range 1...200"),
+             "x.json:1:99: ProvisionedPollerConfig.MinimumPollers: 201 is outside 1...200"),
             ("{\(kafka), \"ProvisionedPollerConfig\": {\"MinPollers\": 2}}",
              "x.json:1:95: ProvisionedPollerConfig.MinPollers: unknown field; expected MinimumPollers, MaximumPollers, PollerGroupName"),
-            ("{\(kafka), \"MaximumRecordAgeInSeconds\": 700000}", "x.json:1:82: MaximumRecordAgeInSeconds: 700,000 is outside the API's range -1...604,800"),
+            ("{\(kafka), \"MaximumRecordAgeInSeconds\": 700000}", "x.json:1:82: MaximumRecordAgeInSeconds: 700,000 is outside -1...604,800"),
             ("{\(kafka), \"Topics\": [1]}", "x.json:1:64: Topics[0]: expected a string, found a number"),
             ("{\(kafka), \"DestinationConfig\": {\"OnFailure\": {\"Destination\": \"my-queue\"}}}",
              "x.json:1:104: DestinationConfig.OnFailure.Destination: \"my-queue\" is not an ARN (arn:...) or a Kafka topic (kafka://TOPIC)"),
@@ -98,7 +98,7 @@ final class AWSCLIImportTests: XCTestCase {
         }
         let function = #"{"FunctionName": "f", "MemorySize": 64, "Architectures": ["x86_64", "arm64"], "Timeout": "3"}"#
         XCTAssertEqual(ImportFixtures.outcome([("x.json", "{\(kafka)}"), ("f.json", function)]), """
-            f.json:1:37: MemorySize: 64 is outside the API's range 128...10,240
+            f.json:1:37: MemorySize: 64 is outside 128...10,240
             f.json:1:58: Architectures: expected one architecture (x86_64 or arm64), found 2
             f.json:1:90: Timeout: expected a number, found a string
             """)

@@ -82,7 +82,7 @@ final class TemplateImportTests: XCTestCase {
     func testBadTemplatesArePositioned() {
         let mapping = "Resources:\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n"
         let cases: [(String, String)] = [
-            (mapping + "      BatchSize: 0\n", "t.yaml:5:18: Resources.M.Properties.BatchSize: 0 is outside the API's range 1...10,000"),
+            (mapping + "      BatchSize: 0\n", "t.yaml:5:18: Resources.M.Properties.BatchSize: 0 is outside 1...10,000"),
             (mapping + "      BatchSize: many\n", "t.yaml:5:18: Resources.M.Properties.BatchSize: expected a number, found \"many\""),
             (mapping + "\tBatchSize: 1\n", "t.yaml:5:1: malformed YAML: a tab in the indentation; YAML indents with spaces"),
             (mapping + "      Topics: 'orders\n", "t.yaml:5:15: malformed YAML: unterminated single-quoted string"),
@@ -94,7 +94,7 @@ final class TemplateImportTests: XCTestCase {
             ("Resources:\n  M:\n    Properties: {}\n", "t.yaml:3:5: Resources.M.Type: missing; every resource has a Type"),
             ("AWSTemplateFormatVersion: '2010-09-09'\n", "t.yaml:1:1: Resources: missing; a template declares its resources under Resources"),
             ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      MemorySize: 20000\n      Events:\n        E:\n          Type: MSK\n",
-             "t.yaml:5:19: Resources.F.Properties.MemorySize: 20,000 is outside the API's range 128...10,240\nt.yaml:8:11: Resources.F.Properties.Events.E.Properties: missing; a MSK event needs its properties (Topics, Stream, ...)"),
+             "t.yaml:5:19: Resources.F.Properties.MemorySize: 20,000 is outside 128...10,240\nt.yaml:8:11: Resources.F.Properties.Events.E.Properties: missing; a MSK event needs its properties (Topics, Stream, ...)"),
             ("Resources: [1, 2]\n", "t.yaml:1:12: Resources: expected an object, found an array"),
         ]
         for (yaml, expected) in cases {

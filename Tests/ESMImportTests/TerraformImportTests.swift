@@ -25,7 +25,7 @@ final class TerraformImportTests: XCTestCase {
         let cases: [(String, String)] = [
             (state(#"{"batch_size": "x", "topics": ["t"]}"#), "s.json:1:217: values.root_module.resources[0].values.batch_size: expected a number, found a string"),
             (state(#"{"provisioned_poller_config": [{"minimum_pollers": 500}]}"#),
-             "s.json:1:253: values.root_module.resources[0].values.provisioned_poller_config.minimum_pollers: 500 is outside the API's range 1...200"),
+             "s.json:1:253: values.root_module.resources[0].values.provisioned_poller_config.minimum_pollers: 500 is outside 1...200"),
             (state(#"{"starting_position": "EARLIEST"}"#), "s.json:1:224: values.root_module.resources[0].values.starting_position: \"EARLIEST\" is not one of TRIM_HORIZON, LATEST, AT_TIMESTAMP"),
             (state("[]"), "s.json:1:202: values.root_module.resources[0].values: expected an object"),
             (#"{"format_version": "1.0"}"#, "s.json:1:1: values: missing; terraform show -json prints the state's resources under values (a plan's under planned_values)"),

@@ -55,7 +55,7 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.errors, """
             bad.yaml:6:15: malformed YAML: unterminated single-quoted string
-            bad.json:1:66: BatchSize: 10,001 is outside the API's range 1...10,000
+            bad.json:1:66: BatchSize: 10,001 is outside 1...10,000
 
             """)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))

@@ -8,15 +8,20 @@ final class ImportReader {
     let file: String
     /// Whether numbers and booleans may be written as text (templates).
     let textScalars: Bool
-    private(set) var problems: [ScenarioProblem] = []
+    /// The scenario loader's reader, whose number checks and messages these share.
+    private let fields: FieldReader
 
     init(file: String, textScalars: Bool) {
         self.file = file
         self.textScalars = textScalars
+        fields = FieldReader(file: file)
     }
 
+    /// Every problem found so far.
+    var problems: [ScenarioProblem] { fields.problems }
+
     func report(_ value: JSONValue?, _ path: String, _ message: String) {
-        problems.append(ScenarioProblem(file: file, line: value?.line ?? 0, column: value?.column ?? 0, path: path, message: message))
+        fields.report(value, path, message)
     }
 
     /// Whether `value` is missing or JSON `null`.
@@ -48,29 +53,14 @@ final class ImportReader {
 
     /// A number within `range` (whole when `whole`).
     func number(_ value: JSONValue, _ path: String, range: ClosedRange<Double>, whole: Bool) -> Double? {
-        var number: Double
-        switch value.kind {
-        case .number(let written): number = written
-        case .string(let text) where textScalars:
-            guard let parsed = Double(text.trimmingTrailingBlanks), parsed.isFinite else {
-                report(value, path, "expected a number, found \"\(text)\"")
-                return nil
-            }
-            number = parsed
-        default:
-            report(value, path, "expected a number, found \(value.typeName)")
+        guard textScalars, case .string(let text) = value.kind else {
+            return fields.number(value, path, range: range, whole: whole)
+        }
+        guard let parsed = Double(text.trimmingTrailingBlanks), parsed.isFinite else {
+            report(value, path, "expected a number, found \"\(text)\"")
             return nil
         }
-        if whole && number != number.rounded() {
-            report(value, path, "\(Self.format(number)) is not a whole number")
-            return nil
-        }
-        guard range.contains(number) else {
-            report(value, path, "\(Self.format(number)) is outside the API's range \(Self.format(range.lowerBound))...\(Self.format(range.upperBound))")
-            return nil
-        }
-        number += 0  // normalises -0
-        return number
+        return fields.number(JSONValue(.number(parsed), line: value.line, column: value.column), path, range: range, whole: whole)
     }
 
     /// Text.
@@ -115,8 +105,5 @@ final class ImportReader {
     }
 
     /// A number without a trailing ".0", whole numbers grouped by thousands.
-    static func format(_ number: Double) -> String {
-        if number == number.rounded() && abs(number) < 1e15 { return CSVFormat.grouped(Int64(number)) }
-        return "\(number)"
-    }
+    static func format(_ number: Double) -> String { FieldReader.format(number) }
 }

@@ -5,18 +5,7 @@ extension YAMLParser {
     /// after `key: ` on the same line, where a block mapping or sequence cannot start.
     mutating func parseBlockNode(parentIndent: Int, inlineAfterKey: Bool) throws(YAMLParser.SyntaxError) -> YAMLNode {
         let startLine = line, startColumn = column
-        var tag: String?
-        var anchor: String?
-        while current == "!" || current == "&" {
-            if current == "!" {
-                guard tag == nil else { throw error("a node has at most one tag") }
-                tag = try parseTag()
-            } else {
-                guard anchor == nil else { throw error("a node has at most one anchor") }
-                anchor = try parseAnchorName()
-            }
-            skipInlineBlanks()
-        }
+        let (tag, anchor) = try parseProperties(inFlow: false)
         var node: YAMLNode
         if (tag != nil || anchor != nil) && (atLineEnd || current == "#") {
             // The properties stand alone on their line; the content, if any, follows below.
@@ -33,6 +22,23 @@ extension YAMLParser {
             node = try parseBlockContent(parentIndent: parentIndent, inlineAfterKey: inlineAfterKey)
         }
         return try applying(tag: tag, anchor: anchor, to: node, line: startLine, column: startColumn)
+    }
+
+    /// A node's tag and anchor (`!Ref &name`), in either order, each at most once.
+    mutating func parseProperties(inFlow: Bool) throws(YAMLParser.SyntaxError) -> (tag: String?, anchor: String?) {
+        var tag: String?
+        var anchor: String?
+        while current == "!" || current == "&" {
+            if current == "!" {
+                guard tag == nil else { throw error("a node has at most one tag") }
+                tag = try parseTag()
+            } else {
+                guard anchor == nil else { throw error("a node has at most one anchor") }
+                anchor = try parseAnchorName()
+            }
+            if inFlow { try skipFlowBlanks() } else { skipInlineBlanks() }
+        }
+        return (tag, anchor)
     }
 
     /// The node with its tag and position set, remembered under its anchor.

@@ -74,18 +74,7 @@ extension YAMLParser {
     /// One entry (or key) of a flow collection.
     mutating func parseFlowNode(closing: Unicode.Scalar) throws(YAMLParser.SyntaxError) -> YAMLNode {
         let startLine = line, startColumn = column
-        var tag: String?
-        var anchor: String?
-        while current == "!" || current == "&" {
-            if current == "!" {
-                guard tag == nil else { throw error("a node has at most one tag") }
-                tag = try parseTag()
-            } else {
-                guard anchor == nil else { throw error("a node has at most one anchor") }
-                anchor = try parseAnchorName()
-            }
-            try skipFlowBlanks()
-        }
+        let (tag, anchor) = try parseProperties(inFlow: true)
         let node: YAMLNode
         switch current {
         case nil:

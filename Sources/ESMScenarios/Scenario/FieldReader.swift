@@ -1,12 +1,16 @@
 /// Reads typed, range-checked fields out of parsed JSON, collecting every problem
 /// instead of stopping at the first.
-final class FieldReader {
-    let file: String
-    private(set) var problems: [ScenarioProblem] = []
+public final class FieldReader {
+    /// The file problems are reported in.
+    public let file: String
+    /// Every problem found so far, in the order found.
+    public private(set) var problems: [ScenarioProblem] = []
 
-    init(file: String) { self.file = file }
+    /// A reader reporting problems in `file`.
+    public init(file: String) { self.file = file }
 
-    func report(_ value: JSONValue?, _ path: String, _ message: String) {
+    /// Records a problem at `value`'s position.
+    public func report(_ value: JSONValue?, _ path: String, _ message: String) {
         problems.append(ScenarioProblem(file: file, line: value?.line ?? 0, column: value?.column ?? 0, path: path, message: message))
     }
 
@@ -39,7 +43,8 @@ final class FieldReader {
         return number(value, Self.join(path, key), range: range, whole: whole)
     }
 
-    func number(_ value: JSONValue, _ path: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
+    /// `value` as a number within `range`; whole numbers only when `whole`.
+    public func number(_ value: JSONValue, _ path: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
         guard case .number(let number) = value.kind else {
             report(value, path, "expected a number, found \(value.typeName)")
             return nil
@@ -91,7 +96,7 @@ final class FieldReader {
     }
 
     /// Formats a number without a trailing ".0" and with digit grouping for large whole numbers.
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         if number == number.rounded() && abs(number) < 1e15 { return CSVFormat.grouped(Int64(number)) }
         return "\(number)"
     }
