@@ -47,6 +47,8 @@ public struct RunSummary: Equatable, Sendable {
     /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU),
     /// for the whole poller group when several ESMs share it; 0 on-demand.
     public var epuSeconds: Int64
+    /// The `EventCount` metrics of the whole run.
+    public var events = EventCounts()
 }
 
 extension RunSummary {

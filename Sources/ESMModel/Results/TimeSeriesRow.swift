@@ -26,4 +26,6 @@ public struct TimeSeriesRow: Equatable, Sendable {
     public var recordsDropped: Int64
     /// Event Poller Units running at the sample time (provisioned mode; 0 on-demand).
     public var epus: Int
+    /// The `EventCount` metrics of the interval.
+    public var events = EventCounts()
 }

@@ -40,8 +40,8 @@ extension ESMSimulation {
             concurrency <= max(configuration.function.concurrencyLimit, 0),
             "concurrency \(concurrency) is above the function's limit \(configuration.function.concurrencyLimit)")
         precondition(
-            committedTotal == processedTotal + droppedTotal,
-            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
+            committedTotal == processedTotal + droppedTotal + filteredCommittedTotal,
+            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal) + filtered out \(filteredCommittedTotal)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
             pollers.count >= pollerFloor && pollers.count <= pollerCeiling,
@@ -51,7 +51,8 @@ extension ESMSimulation {
     /// One partition's offsets: committed <= fetched <= log end.
     mutating func checkOffsets(of index: Int, at now: SimTime) {
         let partition = partitions[index]
-        let logEnd = split.count(of: index, total: curve.count(at: now))
+        // Before an AT_TIMESTAMP start's first record arrives, the partition's start is past its log end.
+        let logEnd = split.count(of: index, total: max(curve.count(at: now), skippedRecords))
         precondition(
             partition.committed <= partition.fetched,
             "partition \(index): committed \(partition.committed) is past fetched \(partition.fetched)")

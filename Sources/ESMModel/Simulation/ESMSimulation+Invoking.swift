@@ -30,6 +30,7 @@ extension ESMSimulation {
             return
         }
         let function = configuration.function
+        invokedRecordStarts.schedule(partitions[index].invocationRecords, at: start)
         let duration = function.sampleDuration(records: partitions[index].invocationRecords, &durationRandom)
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
@@ -49,6 +50,7 @@ extension ESMSimulation {
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
     /// its maxima, and the invocation count.
     mutating func settleConcurrency(at now: SimTime) {
+        while let (_, records) = invokedRecordStarts.next(notAfter: now) { events.invoked += records }
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
@@ -74,6 +76,7 @@ extension ESMSimulation {
             return
         }
         errorsTotal += 1
+        events.failedInvoke += partitions[index].invocationRecords
         partitions[index].batchAttempts += 1
         let attempts = partitions[index].batchAttempts
         if let limit = retryLimit, Int(attempts) > limit {
@@ -146,7 +149,12 @@ extension ESMSimulation {
                 records: records - dropped, oldest: now - partitions[index].batchFirstArrival,
                 newest: now - partitions[index].batchLastArrival)
         }
-        committedTotal += records
+        let polled = partitions[index].batchPolledRecords
+        committedTotal += polled
+        filteredCommittedTotal += polled - records
+        events.committed += polled
+        events.dropped += dropped
+        if configuration.settings.hasOnFailureDestination { events.onFailureDestinationDelivered += dropped }
         partitions[index].committed = partitions[index].fetched
         partitions[index].phase = .idle
 

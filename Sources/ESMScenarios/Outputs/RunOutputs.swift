@@ -9,7 +9,7 @@ public enum RunOutputs {
     public static let timeSeriesColumns = [
         "time_s", "produced_total", "processed_total", "offset_lag_sum", "offset_lag_max_partition",
         "concurrency_max", "pollers", "invocations", "errors", "throttles", "records_dropped", "epus",
-    ]
+    ] + EventCounts.columnNames
 
     /// Columns of `summary.csv`, in order.
     public static let summaryColumns = [
@@ -18,26 +18,27 @@ public enum RunOutputs {
         "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
         "record_age_p99_s", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
         "total_cost_usd",
-    ]
+    ] + EventCounts.columnNames
 
     /// `timeseries.csv` as text.
     public static func timeSeriesCSV(_ rows: [TimeSeriesRow]) -> String {
         var lines = [CSVFormat.line(timeSeriesColumns)]
         lines.reserveCapacity(rows.count + 1)
         for row in rows {
-            lines.append([
+            let cells: [String] = [
                 CSVFormat.seconds(row.time), String(row.producedTotal), String(row.processedTotal),
                 String(row.offsetLagSum), String(row.offsetLagMaxPartition), String(row.concurrencyMax),
                 String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
                 String(row.recordsDropped), String(row.epus),
-            ].joined(separator: ","))
+            ]
+            lines.append((cells + row.events.columns.map { String($0.value) }).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The summary's cells, in `summaryColumns` order; `cost` prices the run.
     public static func summaryCells(_ summary: RunSummary, cost: CostBreakdown) -> [String] {
-        [
+        let cells: [String] = [
             summary.scenario, summary.profile, summary.mode, String(summary.seed),
             String(summary.recordsProduced), String(summary.recordsProcessed),
             summary.drainTime.map(CSVFormat.seconds) ?? "", CSVFormat.seconds(summary.timeToMaxConcurrency),
@@ -50,6 +51,7 @@ public enum RunOutputs {
             CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
             CSVFormat.decimal(cost.total, places: 6),
         ]
+        return cells + summary.events.columns.map { String($0.value) }
     }
 
     /// `summary.csv` as text: a header and one row.
