@@ -10,10 +10,12 @@ enum SummaryText {
     static func describe(_ summary: RunSummary, cost: CostBreakdown) -> String {
         let drain = summary.drainTime.map { "drained in \(minutes($0))" }
             ?? "NOT drained within the horizon (\(minutes(summary.endTime))); final offset lag \(grouped(summary.finalOffsetLag))"
+        // Shown only when filters removed records, so unfiltered summaries read as before.
+        let filtered = summary.events.filteredOut > 0 ? ", \(grouped(summary.events.filteredOut)) filtered out" : ""
         return """
         \(summary.scenario) (profile \(summary.profile), \(summary.mode), seed \(summary.seed))
           \(drain); max concurrency \(summary.maxConcurrency) at \(minutes(summary.timeToMaxConcurrency)); peak offset lag \(grouped(summary.peakOffsetLag))
-          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped; \(grouped(summary.invocations)) invocations, \(grouped(summary.errors)) errors, \(grouped(summary.throttles)) throttles
+          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped\(filtered); \(grouped(summary.invocations)) invocations, \(grouped(summary.errors)) errors, \(grouped(summary.throttles)) throttles
           cost \(dollars(cost.total)): EPU \(dollars(cost.epuCost)) (\(CSVFormat.decimal(cost.epuHours, places: 3)) EPU-hours), Lambda requests \(dollars(cost.requestCost)), duration \(dollars(cost.durationCost))
         """
     }
