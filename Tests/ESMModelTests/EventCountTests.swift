@@ -25,7 +25,7 @@ final class EventCountTests: XCTestCase {
                 XCTAssertEqual(committed, row.producedTotal - row.offsetLagSum, "seed \(seed) t=\(row.time)")
                 XCTAssertGreaterThanOrEqual(row.events.filteredOut, 0)
                 XCTAssertLessThanOrEqual(row.events.filteredOut, row.events.polled)
-                sum = EventCounts.adding(sum, row.events)
+                sum = sum.merged(with: row.events, +)
             }
             XCTAssertEqual(sum, total, "the rows' intervals add up to the run's totals")
             XCTAssertTrue(result.summary.drained)
@@ -45,20 +45,5 @@ final class EventCountTests: XCTestCase {
                 XCTAssertEqual(total.filteredOut, 0)
             }
         }
-    }
-}
-
-extension EventCounts {
-    /// Field-by-field sum, for tests.
-    static func adding(_ left: EventCounts, _ right: EventCounts) -> EventCounts {
-        var sum = left
-        sum.polled += right.polled
-        sum.filteredOut += right.filteredOut
-        sum.invoked += right.invoked
-        sum.failedInvoke += right.failedInvoke
-        sum.dropped += right.dropped
-        sum.committed += right.committed
-        sum.onFailureDestinationDelivered += right.onFailureDestinationDelivered
-        return sum
     }
 }

@@ -27,29 +27,29 @@ public struct EventCounts: Equatable, Sendable {
     /// No events.
     public init() {}
 
-    /// The counts of the interval that ends with `self` and began with `earlier`.
-    public func since(_ earlier: EventCounts) -> EventCounts {
-        var interval = EventCounts()
-        interval.polled = polled - earlier.polled
-        interval.filteredOut = filteredOut - earlier.filteredOut
-        interval.invoked = invoked - earlier.invoked
-        interval.failedInvoke = failedInvoke - earlier.failedInvoke
-        interval.dropped = dropped - earlier.dropped
-        interval.committed = committed - earlier.committed
-        interval.onFailureDestinationDelivered = onFailureDestinationDelivered - earlier.onFailureDestinationDelivered
-        return interval
-    }
-
-    /// The counts as (CSV column, value) pairs, in the order of the metric group's documentation.
-    public var columns: [(name: String, value: Int64)] {
+    /// Each metric's CSV column and field, in the order of the metric group's documentation.
+    public static var fields: [(name: String, field: WritableKeyPath<EventCounts, Int64>)] {
         [
-            ("polled_event_count", polled), ("filtered_out_event_count", filteredOut),
-            ("invoked_event_count", invoked), ("failed_invoke_event_count", failedInvoke),
-            ("dropped_event_count", dropped), ("committed_event_count", committed),
-            ("on_failure_destination_delivered_event_count", onFailureDestinationDelivered),
+            ("polled_event_count", \.polled), ("filtered_out_event_count", \.filteredOut),
+            ("invoked_event_count", \.invoked), ("failed_invoke_event_count", \.failedInvoke),
+            ("dropped_event_count", \.dropped), ("committed_event_count", \.committed),
+            ("on_failure_destination_delivered_event_count", \.onFailureDestinationDelivered),
         ]
     }
 
-    /// The CSV column names of `columns`.
-    public static let columnNames = EventCounts().columns.map(\.name)
+    /// `combine` applied to each metric of `self` and `other`.
+    public func merged(with other: EventCounts, _ combine: (Int64, Int64) -> Int64) -> EventCounts {
+        var result = EventCounts()
+        for (_, field) in Self.fields { result[keyPath: field] = combine(self[keyPath: field], other[keyPath: field]) }
+        return result
+    }
+
+    /// The counts of the interval that ends with `self` and began with `earlier`.
+    public func since(_ earlier: EventCounts) -> EventCounts { merged(with: earlier, -) }
+
+    /// The values in `fields` order.
+    public var values: [Int64] { Self.fields.map { self[keyPath: $0.field] } }
+
+    /// The CSV column names, in `fields` order.
+    public static let columnNames = fields.map(\.name)
 }

@@ -31,7 +31,7 @@ public enum RunOutputs {
                 String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
                 String(row.recordsDropped), String(row.epus),
             ]
-            lines.append((cells + row.events.columns.map { String($0.value) }).joined(separator: ","))
+            lines.append((cells + row.events.values.map { String($0) }).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -51,7 +51,7 @@ public enum RunOutputs {
             CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
             CSVFormat.decimal(cost.total, places: 6),
         ]
-        return cells + summary.events.columns.map { String($0.value) }
+        return cells + summary.events.values.map { String($0) }
     }
 
     /// `summary.csv` as text: a header and one row.
