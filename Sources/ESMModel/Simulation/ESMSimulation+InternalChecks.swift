@@ -40,8 +40,8 @@ extension ESMSimulation {
             concurrency <= max(configuration.function.concurrencyLimit, 0),
             "concurrency \(concurrency) is above the function's limit \(configuration.function.concurrencyLimit)")
         precondition(
-            committedTotal == processedTotal + droppedTotal + filteredCommittedTotal,
-            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal) + filtered out \(filteredCommittedTotal)")
+            committedTotal == processedTotal + droppedTotal,
+            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
             pollers.count >= pollerFloor && pollers.count <= pollerCeiling,

@@ -151,7 +151,8 @@ extension ESMSimulation {
         }
         let polled = partitions[index].batchPolledRecords
         committedTotal += polled
-        filteredCommittedTotal += polled - records
+        // Filtered-out records are done with once committed: processed, though never invoked.
+        processedTotal += polled - records
         events.committed += polled
         events.dropped += dropped
         if configuration.settings.hasOnFailureDestination { events.onFailureDestinationDelivered += dropped }

@@ -60,8 +60,6 @@ public struct ESMSimulation {
     /// Records of invocations committed to but not yet started, at their start times:
     /// `settleConcurrency` counts them as invoked when their time comes.
     var invokedRecordStarts = EventQueue<Int64>()
-    /// Filtered-out records whose offsets are committed.
-    var filteredCommittedTotal: Int64 = 0
     var billedMilliseconds: Int64 = 0
     var maxConcurrency = 0
     var timeOfMaxConcurrency: SimTime = 0
