@@ -14,6 +14,9 @@ public enum ScenarioLoader {
     static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
+    /// Seeds a scenario file may give: every whole number up to 2^53, the largest a JSON
+    /// number carries exactly (README: `seed`, 0 ... 2^53).
+    public static let seedRange: ClosedRange<Double> = 0...9_007_199_254_740_992
     /// The longest horizon accepted: one year of simulated time.
     public static let maximumHorizonSeconds = 366.0 * 86_400
     /// The most partitions accepted; memory grows with partitions.
@@ -42,7 +45,7 @@ public enum ScenarioLoader {
         let name = reader.string(root, "", "name") ?? defaultName
         let description = reader.string(root, "", "description") ?? ""
         let profileName = reader.string(root, "", "profile")
-        let seed = reader.number(root, "", "seed", range: 0...9_007_199_254_740_991, whole: true).map { UInt64($0) } ?? 1
+        let seed = reader.number(root, "", "seed", range: ScenarioLoader.seedRange, whole: true).map { UInt64($0) } ?? 1
         let horizonSeconds = reader.number(root, "", "horizonSeconds", range: 1...maximumHorizonSeconds) ?? Ticks.toSeconds(ModelConfiguration.defaultHorizon)
 
         var topic: TopicSpec?

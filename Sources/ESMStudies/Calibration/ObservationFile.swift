@@ -16,9 +16,8 @@ public enum ObservationFile {
 
     /// Loads the observations in `path`, resolving scenario files against its folder.
     public static func load(path: String) throws(FileError) -> [Observation] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw FileError(description: "\(path): cannot read the observation file")
-        }
+        let text: String
+        do { text = try TextFile.read(path: path, kind: "observation file") } catch { throw FileError(description: error.description) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         return try parse(text, file: path, folder: folder.path)
     }

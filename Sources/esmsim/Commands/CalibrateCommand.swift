@@ -22,7 +22,7 @@ enum CalibrateCommand {
         guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
-        let explicitOut = arguments.value("out")
+        let explicitOut = try OutputPath.file(arguments.value("out"), option: "out")
         try arguments.rejectUnknown(command: "calibrate")
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
         do {

@@ -89,7 +89,10 @@ enum ImportCommand {
             Console.error("\(scenario.mapping.file): \(scenario.mapping.identifier) (\(scenario.mapping.format)) -> \(target ?? "stdout")")
             for line in scenario.report { Console.error(line) }
             if !checkSize(scenario, file: target ?? "\(scenario.name).json") { refused = true }
-            if let target, !force, FileManager.default.fileExists(atPath: target) {
+            if let target, let obstacle = OutputTarget.obstacle(toWriting: target) {
+                Console.error("\(target.isEmpty ? "--out" : target): \(obstacle)")
+                refused = true
+            } else if let target, !force, FileManager.default.fileExists(atPath: target) {
                 Console.error("\(target): exists; give --force to replace it")
                 refused = true
             }
