@@ -203,8 +203,18 @@ public struct JSONParser {
         return value
     }
 
+    /// A number; a malformed or out-of-range one is reported at its first character.
     private mutating func parseNumber() throws(SyntaxError) -> Double {
         let start = index
+        let startColumn = column
+        do {
+            return try parseNumberText(from: start)
+        } catch {
+            throw SyntaxError(line: line, column: startColumn, message: error.message)
+        }
+    }
+
+    private mutating func parseNumberText(from start: Int) throws(SyntaxError) -> Double {
         func digits() -> Int {
             let from = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
