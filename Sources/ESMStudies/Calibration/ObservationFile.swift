@@ -27,7 +27,7 @@ public enum ObservationFile {
         var rows = CSVReader.rows(text)
         guard let header = rows.first else { throw FileError(description: "\(file): empty; expected the header \(columns.joined(separator: ","))") }
         guard header.cells == columns else {
-            throw FileError(description: "\(file):1: expected the header \(columns.joined(separator: ",")), found \(header.cells.joined(separator: ","))")
+            throw FileError(description: "\(file):1: expected the header \(columns.joined(separator: ",")), found \(header.cells.joined(separator: ",").replacingOccurrences(of: "\n", with: "\\n"))")
         }
         rows.removeFirst()
         var observations: [Observation] = []
