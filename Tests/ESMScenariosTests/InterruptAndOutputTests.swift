@@ -49,7 +49,7 @@ final class InterruptAndOutputTests: XCTestCase {
             XCTAssertTrue([0, 130, 143].contains(status), "trial \(trial): exit \(status)")
             let written = folder + "/" + out + "/large"
             let names = (try? FileManager.default.contentsOfDirectory(atPath: written)) ?? []
-            XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "trial \(trial) left \(names)")
+            XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") || $0.hasSuffix(".lock") }, "trial \(trial) left \(names)")
             if names.contains("timeseries.csv") {
                 XCTAssertEqual(try BuiltCommand.read(written, "timeseries.csv"), complete, "trial \(trial): partial timeseries.csv")
             }

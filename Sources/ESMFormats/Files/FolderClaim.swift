@@ -5,13 +5,16 @@ import Foundation
 ///
 /// The claim is an exclusive `flock` on a hidden lock file in the folder: the kernel
 /// releases it when the process ends, however it ends, so a killed run never leaves a
-/// stale claim behind.
+/// stale claim behind. The holder removes the lock file when it is done, so finished
+/// folders hold only outputs; a waiter that wakes on a removed file starts over on the
+/// new one, so two processes never both hold the folder.
 public final class FolderClaim {
     /// The lock file's name inside a claimed folder.
     public static let lockFileName = ".esmsim.lock"
     /// The claimed folder.
     public let folder: String
-    private var descriptor: Int32
+    private var descriptor: Int32 = -1
+    private let lockPath: String
 
     /// Claims `folder`, creating it as needed; when another process holds it, calls
     /// `waiting` once and waits for that process to finish.
@@ -22,22 +25,35 @@ public final class FolderClaim {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             let reason = AtomicFile.obstacle(to: URL(fileURLWithPath: folder)) ?? AtomicFile.describe(error)
-            throw AtomicFile.WriteError(path: folder, reason: "cannot create the folder: \(reason)")
+            throw AtomicFile.WriteError(path: folder, reason: "cannot create folder \(folder): \(reason)")
         }
-        let lockPath = folder + "/" + Self.lockFileName
-        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw AtomicFile.WriteError(path: folder, reason: "cannot claim the folder: \(AtomicFile.reason(forErrno: errno))")
-        }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            waiting("esmsim: another esmsim process is writing \(folder); waiting for it to finish")
-            while flock(descriptor, LOCK_EX) != 0 {
-                guard errno == EINTR else {
-                    let reason = AtomicFile.reason(forErrno: errno)
-                    close(descriptor)
-                    throw AtomicFile.WriteError(path: folder, reason: "cannot claim the folder: \(reason)")
+        lockPath = folder + "/" + Self.lockFileName
+        var announced = false
+        while true {
+            let candidate = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard candidate >= 0 else {
+                throw AtomicFile.WriteError(path: folder, reason: "cannot claim the folder: \(AtomicFile.reason(forErrno: errno))")
+            }
+            if flock(candidate, LOCK_EX | LOCK_NB) != 0 {
+                if !announced { waiting("esmsim: another esmsim process is writing \(folder); waiting for it to finish") }
+                announced = true
+                while flock(candidate, LOCK_EX) != 0 {
+                    guard errno == EINTR else {
+                        let reason = AtomicFile.reason(forErrno: errno)
+                        close(candidate)
+                        throw AtomicFile.WriteError(path: folder, reason: "cannot claim the folder: \(reason)")
+                    }
                 }
             }
+            // The previous holder may have removed the file while this process waited on it.
+            var held = stat(), named = stat()
+            if fstat(candidate, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                descriptor = candidate
+                // An interrupt removes the lock file with the temporary files; the kernel drops the lock itself.
+                TemporaryFiles.shared.register(lockPath)
+                return
+            }
+            close(candidate)
         }
     }
 
@@ -46,6 +62,8 @@ public final class FolderClaim {
     /// Gives the folder up; the next waiting run proceeds.
     public func release() {
         guard descriptor >= 0 else { return }
+        unlink(lockPath)
+        TemporaryFiles.shared.unregister(lockPath)
         flock(descriptor, LOCK_UN)
         close(descriptor)
         descriptor = -1

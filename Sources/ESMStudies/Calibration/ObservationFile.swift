@@ -41,9 +41,13 @@ public enum ObservationFile {
                 problems.append("\(file):\(line): unknown metric \"\(cells[1])\"; expected one of \(ObservedMetric.names.joined(separator: ", "))")
                 continue
             }
+            guard let observed = Double(cells[2]), observed.isFinite else {
+                problems.append("\(file):\(line): observed value \"\(cells[2])\" is not a number")
+                continue
+            }
             // Every metric is a time, a count or a lag: none is negative.
-            guard let observed = Double(cells[2]), observed.isFinite, observed >= 0 else {
-                problems.append("\(file):\(line): observed value \"\(cells[2])\" must be a number of 0 or more")
+            guard observed >= 0 else {
+                problems.append("\(file):\(line): observed value \(cells[2]) must be 0 or more")
                 continue
             }
             guard let tolerance = Double(cells[3]), tolerance > 0, tolerance.isFinite else {
