@@ -12,7 +12,7 @@ extension CommandDefinition {
         let renamed = options.filter { !$0.deprecatedSpellings.isEmpty }
         if !renamed.isEmpty {
             lines += ["", "OLD SPELLINGS (still accepted, with a warning; use the scenario file's names):"]
-            lines += renamed.flatMap { option in option.deprecatedSpellings.map { Self.row("--\($0)", "use --\(option.name)", width: width) } }
+            lines += renamed.flatMap { option in option.deprecatedSpellings.map { Self.row(option.synopsis(as: $0), "use --\(option.name)", width: width) } }
         }
         return lines.joined(separator: "\n")
     }

@@ -46,10 +46,13 @@ struct OptionDefinition: Sendable {
     }
 
     /// The option as the help's left column shows it: `--out DIR`.
-    var synopsis: String {
+    var synopsis: String { synopsis(as: name) }
+
+    /// The option spelt `spelling`, with its value's placeholder.
+    func synopsis(as spelling: String) -> String {
         switch value {
-        case .flag: return "--\(name)"
-        case .text(let placeholder), .whole(let placeholder, _, _), .number(let placeholder, _, _, _): return "--\(name) \(placeholder)"
+        case .flag: return "--\(spelling)"
+        case .text(let placeholder), .whole(let placeholder, _, _), .number(let placeholder, _, _, _): return "--\(spelling) \(placeholder)"
         }
     }
 }
