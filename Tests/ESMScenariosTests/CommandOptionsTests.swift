@@ -202,3 +202,31 @@ final class CommandOptionsTests: XCTestCase {
         XCTAssertEqual(Plural.unit("s", after: "1"), "s")
     }
 }
+
+extension CommandOptionsTests {
+    /// The install story: the binary alone, copied away from the repository, still has its
+    /// profiles and prices; the README's steps and the workflow example say what they claim.
+    func testCopiedBinaryIsSelfContainedAndTheInstallStoryIsWritten() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: BuiltCommand.executable.path, toPath: folder + "/esmsim")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/esmsim")
+        process.arguments = ["cost", "--recordsPerSecond", "1000", "--partitions", "10", "--durationMs", "100", "--pollers", "2"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(text.contains("(profile aws-2024, us-east-1 prices)"), text)
+
+        let readme = try String(contentsOfFile: RepositoryPaths.root + "/README.md", encoding: .utf8)
+        XCTAssertTrue(readme.contains("swift build -c release\ninstall .build/release/esmsim /usr/local/bin/\n"), "the README shows the build and one copy step")
+        let workflow = try String(contentsOfFile: RepositoryPaths.root + "/Scripts/github-actions-example.yml", encoding: .utf8)
+        XCTAssertTrue(workflow.contains("ESMSIM_TAG: v\(ESMSimVersion.current) "), "pinned to the tag of this version")
+        XCTAssertTrue(workflow.contains("--branch \"$ESMSIM_TAG\""), "built at that tag")
+        XCTAssertTrue(workflow.contains("uses: actions/cache@v4") && workflow.contains("key: esmsim-${{ env.ESMSIM_TAG }}"), "binary cached by tag")
+        XCTAssertTrue(workflow.contains("if: steps.cache.outputs.cache-hit != 'true'"), "no rebuild on a cache hit")
+    }
+}
