@@ -4,31 +4,16 @@ import ESMScenarios
 /// Every command with its definition, and the dispatch from the first word to one of them,
 /// `help`, `version` or the overview.
 enum CommandTable {
-    /// A command: its interface and what runs it.
-    struct Entry: Sendable {
-        let definition: CommandDefinition
-        let main: @Sendable ([String]) throws(UsageError) -> ExitCode
-    }
-
     /// The commands, in overview order.
-    static let entries: [Entry] = [
-        Entry(definition: RunCommand.definition, main: RunCommand.main),
-        Entry(definition: CompareCommand.definition, main: CompareCommand.main),
-        Entry(definition: ValidateCommand.definition, main: ValidateCommand.main),
-        Entry(definition: ImportCommand.definition, main: ImportCommand.main),
-        Entry(definition: ProfilesCommand.definition, main: ProfilesCommand.main),
-        Entry(definition: CalibrateCommand.definition, main: CalibrateCommand.main),
-        Entry(definition: FidelityCommand.definition, main: FidelityCommand.main),
-        Entry(definition: CostCommand.definition, main: CostCommand.main),
-        Entry(definition: CheckCommand.definition, main: CheckCommand.main),
-        Entry(definition: SweepCommand.definition, main: SweepCommand.main),
-        Entry(definition: MergeCommand.definition, main: MergeCommand.main),
-        Entry(definition: PlanCommand.definition, main: PlanCommand.main),
+    static let commands: [any CommandLineCommand.Type] = [
+        RunCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, ProfilesCommand.self,
+        CalibrateCommand.self, FidelityCommand.self, CostCommand.self, CheckCommand.self, SweepCommand.self,
+        MergeCommand.self, PlanCommand.self,
     ]
 
     /// The overview `esmsim`, `esmsim help` and `esmsim --help` print.
     static var overview: String {
-        let rows = entries.map { ($0.definition.name + ($0.definition.operands.isEmpty ? "" : " " + $0.definition.operands), $0.definition.summary) }
+        let rows = commands.map { ($0.definition.name + ($0.definition.operands.isEmpty ? "" : " " + $0.definition.operands), $0.definition.summary) }
         let width = max(19, (rows.map(\.0.count).max() ?? 0) + 2)
         return """
         esmsim \(ESMSimVersion.current): a deterministic simulator of AWS Lambda's Kafka event source mapping.
@@ -62,23 +47,23 @@ enum CommandTable {
                 Console.out(overview)
                 return .success
             }
-            guard rest.count == 1, let entry = entry(named: name) else { return fail(unknownCommand(name)) }
-            Console.out(entry.definition.help)
+            guard rest.count == 1, let command = command(named: name) else { return fail(unknownCommand(name)) }
+            Console.out(command.definition.help)
             return .success
         default:
-            guard let entry = entry(named: first) else { return fail(unknownCommand(first)) }
+            guard let command = command(named: first) else { return fail(unknownCommand(first)) }
             do {
-                return try entry.main(rest)
+                return try command.main(rest)
             } catch {
                 return fail(error)
             }
         }
     }
 
-    static func entry(named name: String) -> Entry? { entries.first { $0.definition.name == name } }
+    static func command(named name: String) -> (any CommandLineCommand.Type)? { commands.first { $0.definition.name == name } }
 
     static func unknownCommand(_ name: String) -> UsageError {
-        let names = entries.map(\.definition.name) + ["help", "version"]
+        let names = commands.map { $0.definition.name } + ["help", "version"]
         let hint = SpellingSuggestion.closest(to: name, in: names).map { "; did you mean \($0)?" } ?? ""
         return UsageError("unknown command \"\(name)\"\(hint)\n\n\(overview)")
     }

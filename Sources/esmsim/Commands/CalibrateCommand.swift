@@ -4,7 +4,7 @@ import ESMModel
 import ESMScenarios
 
 /// `esmsim calibrate`: fits a profile's fitted constants to observations.
-enum CalibrateCommand {
+enum CalibrateCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "calibrate", operands: "",
         summary: "fit a profile's constants to observations",

@@ -5,7 +5,7 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim check`: guards drain times and costs in CI against a committed baseline.
-enum CheckCommand {
+enum CheckCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "check", operands: "[FILE...]",
         summary: "compare drain times and costs with the committed baseline (CI)",

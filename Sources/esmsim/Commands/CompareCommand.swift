@@ -7,7 +7,7 @@ import EventEngine
 import Foundation
 
 /// `esmsim compare`: runs several scenarios and overlays them on one chart, plus an HTML report.
-enum CompareCommand {
+enum CompareCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "compare", operands: "FILE...",
         summary: "simulate scenarios and overlay them on one chart, with an HTML report",

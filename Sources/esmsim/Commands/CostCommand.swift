@@ -5,7 +5,7 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim cost`: a monthly estimate for a steady workload, worked out without simulating.
-enum CostCommand {
+enum CostCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "cost", operands: "",
         summary: "estimate a steady workload's monthly cost without simulating it",

@@ -2,7 +2,7 @@ import ESMStudies
 import ESMScenarios
 
 /// `esmsim fidelity`: published figures next to simulated ones.
-enum FidelityCommand {
+enum FidelityCommand: CommandLineCommand {
     static let defaultObservations = "Scenarios/published-figures.csv"
     static let defaultSizing = "Scenarios/sizing-examples.csv"
     static let definition = CommandDefinition(

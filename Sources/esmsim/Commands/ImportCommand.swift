@@ -5,7 +5,7 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim import`: writes scenarios from the files users already have.
-enum ImportCommand {
+enum ImportCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "import", operands: "FILE...",
         summary: "write scenarios from AWS CLI JSON, CloudFormation/SAM templates or terraform show -json",

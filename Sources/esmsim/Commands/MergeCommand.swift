@@ -2,7 +2,7 @@ import ESMStudies
 import ESMScenarios
 
 /// `esmsim merge`: joins the outputs of a sweep's shards.
-enum MergeCommand {
+enum MergeCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "merge", operands: "INPUT...",
         summary: "join a sharded sweep's outputs",

@@ -2,7 +2,7 @@ import ESMStudies
 import ESMScenarios
 
 /// `esmsim plan`: the cheapest settings that meet a target.
-enum PlanCommand {
+enum PlanCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "plan", operands: "FILE",
         summary: "find the cheapest settings that meet a target",

@@ -3,7 +3,7 @@ import ESMModel
 import ESMScenarios
 
 /// `esmsim profiles`: lists the shipped behaviour profiles with every constant.
-enum ProfilesCommand {
+enum ProfilesCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "profiles", operands: "[NAME|FILE...]",
         summary: "list behaviour profiles and their constants",

@@ -6,7 +6,7 @@ import EventEngine
 import Foundation
 
 /// `esmsim run`: simulates scenarios and writes their CSVs.
-enum RunCommand {
+enum RunCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "run", operands: "FILE...",
         summary: "simulate scenarios and write timeseries.csv and summary.csv",

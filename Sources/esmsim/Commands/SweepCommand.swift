@@ -4,7 +4,7 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim sweep`: runs every point of a sweep file on all cores.
-enum SweepCommand {
+enum SweepCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "sweep", operands: "FILE",
         summary: "run a sweep file's cartesian product of settings on all cores",

@@ -2,7 +2,7 @@ import ESMModel
 import ESMScenarios
 
 /// `esmsim validate`: checks scenario files without running them.
-enum ValidateCommand {
+enum ValidateCommand: CommandLineCommand {
     static let definition = CommandDefinition(
         name: "validate", operands: "FILE...",
         summary: "check scenario files",
