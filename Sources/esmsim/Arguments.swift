@@ -108,7 +108,7 @@ struct Arguments {
         guard let text = value(name) else { return nil }
         guard let number = Double(text), number.isFinite, range.contains(number), !(positive && number <= 0) else {
             let what = positive && range.upperBound == .greatestFiniteMagnitude
-                ? "a positive number" : "a number in \(CSVFormat.decimal(range.lowerBound, places: 0))...\(CSVFormat.decimal(range.upperBound, places: 0))"
+                ? "a positive number" : "a number in \(FieldReader.format(range.lowerBound))...\(FieldReader.format(range.upperBound))"
             throw UsageError("--\(name) must be \(what)\(unit.isEmpty ? "" : " of " + unit), not \"\(text)\"")
         }
         return number

@@ -204,23 +204,10 @@ final class CommandOptionsTests: XCTestCase {
 }
 
 extension CommandOptionsTests {
-    /// The install story: the binary alone, copied away from the repository, still has its
-    /// profiles and prices; the README's steps and the workflow example say what they claim.
-    func testCopiedBinaryIsSelfContainedAndTheInstallStoryIsWritten() throws {
-        let folder = try BuiltCommand.temporaryFolder(self)
-        try FileManager.default.copyItem(atPath: BuiltCommand.executable.path, toPath: folder + "/esmsim")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder + "/esmsim")
-        process.arguments = ["cost", "--recordsPerSecond", "1000", "--partitions", "10", "--durationMs", "100", "--pollers", "2"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertTrue(text.contains("(profile aws-2024, us-east-1 prices)"), text)
-
+    /// The install story as written: the README's build and copy step, and a workflow pinned
+    /// to this version's tag that caches the binary. (That the copied binary runs alone is
+    /// `InterruptAndOutputTests.testBinaryCopiedAloneRuns`.)
+    func testTheInstallStoryIsWritten() throws {
         let readme = try String(contentsOfFile: RepositoryPaths.root + "/README.md", encoding: .utf8)
         XCTAssertTrue(readme.contains("swift build -c release\ninstall .build/release/esmsim /usr/local/bin/\n"), "the README shows the build and one copy step")
         let workflow = try String(contentsOfFile: RepositoryPaths.root + "/Scripts/github-actions-example.yml", encoding: .utf8)

@@ -17,6 +17,10 @@ enum CalibrateCommand: CommandLineCommand {
         Metrics: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
         mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
         scale_down_after_drain_s.
+
+        Exit codes: 0 every residual within its tolerance; 1 the fitted profile is written but
+        at least one residual is outside its tolerance (marked in the table), or the file could
+        not be written; 2 bad input or usage.
         """,
         options: [
             OptionDefinition("profile", .text("NAME|FILE"), "the profile to fit (required)"),
@@ -28,7 +32,7 @@ enum CalibrateCommand: CommandLineCommand {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile (see esmsim help calibrate)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations (see esmsim help calibrate)") }
-        let folder = arguments.value("out") ?? "Results"
+        let folder = try OutputPath.folder(arguments.value("out")) ?? "Results"
         if folder.hasSuffix(".json") { throw UsageError("--out is the output folder (<profile>-fitted.json is written inside it), not a file: \(folder)") }
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
         do {

@@ -25,7 +25,7 @@ enum CheckCommand: CommandLineCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
-        let baselinePath = arguments.value("baseline") ?? "Results/baseline.csv"
+        let baselinePath = try OutputPath.file(arguments.value("baseline"), option: "baseline") ?? "Results/baseline.csv"
         let tolerance = try arguments.number("tolerance") ?? RegressionCheck.defaultTolerancePercent
         let update = arguments.flag("update")
         let pricing = try PriceOptions(arguments).pricing

@@ -27,7 +27,7 @@ enum CompareCommand: CommandLineCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
-        let folder = arguments.value("out") ?? "Results"
+        let folder = try OutputPath.folder(arguments.value("out")) ?? "Results"
         if folder.hasSuffix(".svg") || folder.hasSuffix(".html") {
             throw UsageError("--out is the output folder (comparison.svg and report.html are written inside it), not a file: \(folder)")
         }
@@ -50,8 +50,10 @@ enum CompareCommand: CommandLineCommand {
             costs.append(cost)
         }
         do {
-            try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
-            try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+            try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
+                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
+                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+            }
         } catch {
             Console.error("esmsim: \(error.description)")
             return .failure

@@ -17,10 +17,10 @@ enum CostCommand: CommandLineCommand {
         EPU charge. Shipped prices: \(PriceList.shippedRegions).
         """,
         options: [
-            .positive("recordsPerSecond", "R", unit: "records per second", "records produced per second, per ESM (required)", deprecated: ["records-per-second"]),
+            OptionDefinition("recordsPerSecond", .number("R", unit: "records per second", range: FieldRanges.recordsPerSecond, positive: true), "records produced per second, per ESM (required)", deprecated: ["records-per-second"]),
             OptionDefinition("partitions", .whole("N", unit: "partitions", range: 1...1_000_000), "topic partitions (required)"),
-            .positive("durationMs", "MS", unit: "milliseconds", "function duration per invocation (required; billed rounded up to the ms)", deprecated: ["duration-ms"]),
-            .positive("recordSizeBytes", "BYTES", unit: "bytes", "bytes per record", default: "1024", deprecated: ["record-size"]),
+            OptionDefinition("durationMs", .number("MS", unit: "milliseconds", range: FieldRanges.durationMs, positive: true), "function duration per invocation (required; billed rounded up to the ms)", deprecated: ["duration-ms"]),
+            OptionDefinition("recordSizeBytes", .number("BYTES", unit: "bytes", range: FieldRanges.recordSizeBytes, positive: true), "bytes per record, at most 6291456 (6 MB)", default: "1024", deprecated: ["record-size"]),
             OptionDefinition("memoryMB", .whole("MB", unit: "MB", range: 128...10_240), "function memory, 128...10240", default: "128", deprecated: ["memory"]),
             OptionDefinition("architecture", .text("ARCH"), "x86_64 or arm64", default: "x86_64"),
             OptionDefinition("BatchSize", .whole("N", unit: "records", range: 1...10_000), "records per batch, 1...10000", default: "100", deprecated: ["batch-size"]),

@@ -33,11 +33,11 @@ enum ImportCommand: CommandLineCommand {
             OptionDefinition("uuid", .text("UUID"), "import only the mapping with this UUID"),
             OptionDefinition("logical-id", .text("ID"), "import only this template resource (or SAM Function.Event,\nor Terraform address)"),
             OptionDefinition("partitions", .whole("N", unit: "partitions", range: 1...1_000_000), "topic.partitions", default: "1, Kafka's num.partitions"),
-            OptionDefinition("recordSizeBytes", .number("BYTES", unit: "bytes", range: 0...6_291_456, positive: true), "topic.recordSizeBytes, at most 6291456 (6 MB)", default: "1024", deprecated: ["record-size"]),
+            OptionDefinition("recordSizeBytes", .number("BYTES", unit: "bytes", range: FieldRanges.recordSizeBytes, positive: true), "topic.recordSizeBytes, at most 6291456 (6 MB)", default: "1024", deprecated: ["record-size"]),
             OptionDefinition("backlogRecords", .whole("N", unit: "records", range: 0...1_000_000_000_000_000), "topic.backlogRecords, records waiting at the start", deprecated: ["backlog-records"]),
-            .positive("recordsPerSecond", "R", unit: "records per second", "producer.recordsPerSecond", default: "with no backlog either, 1000 for 3600 s", deprecated: ["records-per-second"]),
+            OptionDefinition("recordsPerSecond", .number("R", unit: "records per second", range: FieldRanges.recordsPerSecond, positive: true), "producer.recordsPerSecond", default: "with no backlog either, 1000 for 3600 s", deprecated: ["records-per-second"]),
             .positive("durationSeconds", "S", unit: "seconds", "producer.durationSeconds", default: "3600", deprecated: ["duration-seconds"]),
-            OptionDefinition("durationMs", .number("MS", unit: "milliseconds", range: 0...840_000, positive: true), "function.durationMs, at most 840000 (the 14-minute timeout of a Kafka\nESM's function)", default: "100", deprecated: ["duration-ms"]),
+            OptionDefinition("durationMs", .number("MS", unit: "milliseconds", range: FieldRanges.durationMs, positive: true), "function.durationMs, at most 840000 (the 14-minute timeout of a Kafka\nESM's function)", default: "100", deprecated: ["duration-ms"]),
             OptionDefinition("memoryMB", .whole("MB", unit: "MB", range: 128...10_240), "function.memoryMB, 128...10240", default: "MemorySize, else 128", deprecated: ["memory"]),
             OptionDefinition("architecture", .text("ARCH"), "function.architecture, x86_64 or arm64", default: "Architectures, else x86_64"),
             OptionDefinition("reservedConcurrency", .whole("N", unit: "executions", range: 0...1_000_000), "function.reservedConcurrency", default: "the function's", deprecated: ["reserved-concurrency"]),
@@ -84,7 +84,10 @@ enum ImportCommand: CommandLineCommand {
             Console.error("\(scenario.mapping.file): \(scenario.mapping.identifier) (\(scenario.mapping.format)) -> \(target ?? "stdout")")
             for line in scenario.report { Console.error(line) }
             if !checkSize(scenario, file: target ?? "\(scenario.name).json") { refused = true }
-            if let target, !force, FileManager.default.fileExists(atPath: target) {
+            if let target, let obstacle = OutputTarget.obstacle(toWriting: target) {
+                Console.error("\(target.isEmpty ? "--out" : target): \(obstacle)")
+                refused = true
+            } else if let target, !force, FileManager.default.fileExists(atPath: target) {
                 Console.error("\(target): exists; give --force to replace it")
                 refused = true
             }

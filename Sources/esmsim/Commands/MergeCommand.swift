@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMStudies
 import ESMScenarios
 
@@ -22,9 +23,17 @@ enum MergeCommand: CommandLineCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
-        let out = arguments.value("out")
+        let out = try OutputPath.folder(arguments.value("out"))
         guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders (see esmsim help merge)") }
         let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
+        let claim: FolderClaim
+        do {
+            claim = try FolderClaim(folder) { Console.error($0) }
+        } catch {
+            Console.error("esmsim merge: \(error.description)")
+            return .failure
+        }
+        defer { claim.release() }
         do {
             let written = try ShardMerge.merge(arguments.positional, into: folder) { rows in
                 ProgressMeter(total: rows, label: "merge", unit: "rows") { Console.error($0) }

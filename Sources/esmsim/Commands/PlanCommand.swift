@@ -33,7 +33,7 @@ enum PlanCommand: CommandLineCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
-        let out = arguments.value("out")
+        let out = try OutputPath.folder(arguments.value("out"))
         let choices = try RunChoices(arguments)
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw UsageError("esmsim plan needs exactly one plan file (see esmsim help plan)")

@@ -37,7 +37,7 @@ enum SweepCommand: CommandLineCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
-        let outValue = arguments.value("out")
+        let outValue = try OutputPath.folder(arguments.value("out"))
         let shardText = arguments.value("shard")
         let replications = Int(try arguments.integer("replications") ?? 1)
         let choices = try RunChoices(arguments)
@@ -68,7 +68,10 @@ enum SweepCommand: CommandLineCommand {
         let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
         let folder = outValue ?? OutputFolder.defaultFolder(for: file)
         do {
-            for path in try job.write(into: folder, options: options, pricing: choices.pricing, progress: progress) {
+            let written = try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
+                try job.write(into: folder, options: options, pricing: choices.pricing, progress: progress)
+            }
+            for path in written {
                 Console.out("wrote \(path)")
             }
         } catch {
