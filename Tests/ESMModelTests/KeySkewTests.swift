@@ -18,7 +18,7 @@ final class KeySkewTests: XCTestCase {
 
     func testWeightedSplitsAreExactMonotoneAndInvertible() {
         var random = RandomStream(seed: 11)
-        for trial in 0..<40 {
+        for trial in 0..<20 {
             let partitions = 1 + Int(random.nextUnit() * 12)
             var weights = (0..<partitions).map { _ in random.nextUnit() < 0.2 ? 0 : random.nextUnit() * 5 }
             if !weights.contains(where: { $0 > 0 }) { weights[0] = 1 }
