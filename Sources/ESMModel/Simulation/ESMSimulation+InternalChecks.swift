@@ -44,8 +44,8 @@ extension ESMSimulation {
             "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
-            pollers.count >= pollerFloor && pollers.count <= pollerCeiling,
-            "\(pollers.count) pollers outside \(pollerFloor)...\(pollerCeiling)")
+            pollers.count >= pollerFloor && pollers.count <= scaler.policy.ceiling,
+            "\(pollers.count) pollers outside \(pollerFloor)...\(scaler.policy.ceiling)")
     }
 
     /// One partition's offsets: committed <= fetched <= log end.

@@ -9,6 +9,7 @@ extension ESMSimulation {
         if concurrency >= configuration.function.concurrencyLimit {
             throttlesTotal += 1
             throttlesSinceEvaluation += 1
+            partitions[index].batchThrottledTicks += throttleRetry
             queue.schedule(.invokeStart(Int32(index)), at: now + throttleRetry)
             return
         }
@@ -28,6 +29,7 @@ extension ESMSimulation {
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
         partitions[index].batchFailed = failed
+        partitions[index].batchInvocationTicks += duration
         let end = start + duration
         concurrencyChanges.schedule(true, at: Self.changeKey(start, isStart: true))
         concurrencyChanges.schedule(false, at: Self.changeKey(end, isStart: false))
@@ -83,6 +85,7 @@ extension ESMSimulation {
         settleConcurrency(at: now)
         let produced = producedTotal(at: now)
         peakLag = max(peakLag, produced - committedTotal)
+        throughputWindow.noteWaiting(produced - fetchedTotal)
         let records = partitions[index].batchRecords
         if partitions[index].batchDropped {
             droppedTotal += records
@@ -93,6 +96,10 @@ extension ESMSimulation {
                 newest: now - partitions[index].batchLastArrival)
         }
         committedTotal += records
+        throughputWindow.add(
+            records: records, bytes: partitions[index].batchBytes,
+            slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,
+            invocationTicks: partitions[index].batchInvocationTicks)
         partitions[index].committed = partitions[index].fetched
         partitions[index].phase = .idle
 
