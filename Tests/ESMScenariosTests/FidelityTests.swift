@@ -57,7 +57,9 @@ final class FidelityTests: XCTestCase {
         XCTAssertGreaterThan(profile.onDemand.pollOverheadSeconds, 3 * profile.provisioned.pollOverheadSeconds)
         let scenario = try ScenarioLoader.load(path: RepositoryPaths.scenario("provisioned-blog-on-demand.json"))
         let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
-        XCTAssertEqual(result.summary.maxConcurrency, 100)
-        XCTAssertEqual(result.rows.map(\.pollers).max(), 100)
+        // Every partition busy: 20 pollers of 5 slots. The 5 partitions that stay on the
+        // first poller through the rebalance run out of step with the 95 that move.
+        XCTAssertGreaterThanOrEqual(result.summary.maxConcurrency, 95)
+        XCTAssertEqual(result.rows.map(\.pollers).max(), 20)
     }
 }
