@@ -1,3 +1,5 @@
+import ESMStudies
+import ESMFormats
 import ESMScenarios
 import Foundation
 

@@ -1,3 +1,4 @@
+import ESMStudies
 import Foundation
 
 /// A sweep of many points run by `esmsim sweep` itself, pinned to chosen cores with

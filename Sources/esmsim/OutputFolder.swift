@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMScenarios
 import Foundation
 

@@ -1,3 +1,4 @@
+import ESMBilling
 import ESMScenarios
 
 extension PriceOptions {

@@ -1,3 +1,4 @@
+import ESMBilling
 import ESMScenarios
 
 /// The `--prices`, `--region` and `--free-tier` options `esmsim run` and `esmsim cost` share.

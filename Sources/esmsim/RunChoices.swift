@@ -1,3 +1,4 @@
+import ESMBilling
 import ESMScenarios
 
 /// The options `sweep` and `plan` share to choose how runs are made: the run options of

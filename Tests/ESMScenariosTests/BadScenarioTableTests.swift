@@ -1,5 +1,9 @@
 import XCTest
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// A table of bad scenario files, each with the message it must produce: every range of
 /// the real service, unknown fields, wrong types, missing fields and malformed JSON.

@@ -1,22 +1,28 @@
 import ESMModel
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import EventEngine
 import XCTest
 
 /// `esmsim calibrate` on the shipped observations reproduces the shipped constants.
 final class CalibrationTests: XCTestCase {
     func testShippedProfilesAreWhatCalibrationProduces() throws {
+        try LongTest.requireOptimizedBuild()
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
         for name in ["aws-2024", "aws-2021"] {
             let shipped = try ProfileStore.load(name)
             let fit = try Calibrator(observations: observations, profileName: name).fit(shipped)
-            let shippedText = try String(contentsOf: ProfileStore.shippedURL(name)!, encoding: .utf8)
+            let shippedText = try XCTUnwrap(ProfileStore.shippedFile(name)).text
             XCTAssertEqual(ProfileStore.render(fit.profile), shippedText, "\(name) is not the calibrated fixed point")
             XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance), name)
         }
     }
 
     func testCalibrationMovesAConstantTowardsTheObservations() throws {
+        try LongTest.requireOptimizedBuild()
         // Start aws-2024 with a wrong provisioned overhead; the fit brings MinimumPollers 100
         // back to its published 6-minute drain.
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)

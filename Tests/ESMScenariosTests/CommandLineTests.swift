@@ -1,6 +1,10 @@
 import XCTest
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Runs the built `esmsim` binary end to end: exit codes, messages, unwritable output
 /// folders and interrupted runs.

@@ -2,6 +2,10 @@ import XCTest
 import ESMModel
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// The four extremes of valid input (10^12 records, 10,000 partitions, 2,000 pollers, a
 /// month of simulated time): each either runs in memory bounded by construction

@@ -2,6 +2,10 @@ import XCTest
 import ESMModel
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Properties every run must have, checked on random valid scenarios from a seeded
 /// generator: small workloads in both modes, with errors, throttling, hot partitions

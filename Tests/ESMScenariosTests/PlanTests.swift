@@ -1,5 +1,9 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// `esmsim plan`: the search finds what running the whole product finds, with fewer

@@ -1,5 +1,9 @@
 import ESMModel
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// `esmsInPollerGroup`: validation against the API's group limits, and EPU sharing in a run.

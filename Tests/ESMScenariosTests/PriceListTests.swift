@@ -1,4 +1,8 @@
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// Loading and validating prices files.

@@ -1,5 +1,9 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// `esmsim check` end to end: a baseline written with --update passes, moved metrics,

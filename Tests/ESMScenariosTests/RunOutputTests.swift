@@ -1,5 +1,9 @@
 import ESMModel
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import EventEngine
 import XCTest
 

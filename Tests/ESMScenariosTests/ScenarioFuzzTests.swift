@@ -2,10 +2,14 @@ import XCTest
 import ESMModel
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Seeded fuzzing of the shipped scenarios: thousands of random mutations (edge and
 /// absurd numbers, deleted and misspelt keys, wrong types, truncated and damaged text),
-/// each of which must give either a clean `ScenarioError` or a run that ends.
+/// each of which must give either a clean `DiagnosticError` or a run that ends.
 final class ScenarioFuzzTests: XCTestCase {
     /// Numbers that sit on or past the edges of the service's ranges.
     static var edgeNumbers: [Any] { [

@@ -1,5 +1,9 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 
 /// Builds scenario texts for tests: a valid base scenario as a JSON object tree that
 /// tests edit at dotted paths, serialised with sorted keys so texts are repeatable.
@@ -43,8 +47,8 @@ enum ScenarioJSON {
     }
 
     /// Parses `text` as scenario `file`, returning the scenario or its error.
-    static func load(_ text: String, file: String = "test.json") -> Result<Scenario, ScenarioError> {
-        Result { () throws(ScenarioError) in try ScenarioLoader.parse(text, file: file, defaultName: "test") }
+    static func load(_ text: String, file: String = "test.json") -> Result<Scenario, DiagnosticError> {
+        Result { () throws(DiagnosticError) in try ScenarioLoader.parse(text, file: file, defaultName: "test") }
     }
 
     /// The folder of shipped scenario files.

@@ -1,6 +1,10 @@
 import ESMModel
 import EventEngine
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// `esmsim cost`'s analytic estimate agrees with what a simulated hour of the same

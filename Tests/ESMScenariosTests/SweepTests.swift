@@ -1,5 +1,9 @@
 import Foundation
 @testable import ESMScenarios
+@testable import ESMFormats
+@testable import ESMBilling
+@testable import ESMStudies
+@testable import ESMCharts
 import XCTest
 
 /// Sweeps end to end: point order, shards whose merge is the unsharded file byte for

@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import Foundation
 
@@ -5,61 +6,37 @@ import Foundation
 ///
 /// A profile file lists every constant of `ProfileConstant.catalog` with its value,
 /// unit, provenance (`documented`, `fitted` or `assumed`) and evidence. The shipped
-/// profiles live in the package's `Profiles` resource folder.
+/// profiles are the files in `Profiles/`, compiled into the binary (`ProfileStore+Shipped`).
 public enum ProfileStore {
-    /// A profile that could not be found or read.
-    public struct ProfileError: Error, CustomStringConvertible, Sendable {
-        /// What went wrong.
-        public var description: String
-    }
-
     /// The names of the shipped profiles, sorted.
-    public static var shippedNames: [String] {
-        guard let folder = Bundle.module.url(forResource: "Profiles", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    public static var shippedNames: [String] { shipped.map { String($0.name.dropLast(5)) }.sorted() }
 
     /// The shipped profile file for `name`, if there is one.
-    public static func shippedURL(_ name: String) -> URL? {
-        Bundle.module.url(forResource: "Profiles/\(name)", withExtension: "json")
+    public static func shippedFile(_ name: String) -> EmbeddedFile? {
+        shipped.first { $0.name == name + ".json" }
     }
 
     /// The profile called `name` (shipped) or stored at the path `name` (a `.json` file).
-    public static func load(_ name: String) throws(ProfileError) -> BehaviourProfile {
-        let url: URL
+    public static func load(_ name: String) throws(DiagnosticError) -> BehaviourProfile {
         if name.hasSuffix(".json") {
-            url = URL(fileURLWithPath: name)
-        } else if let shipped = shippedURL(name) {
-            url = shipped
-        } else {
-            throw ProfileError(description: "unknown profile \"\(name)\"; shipped profiles: \(shippedNames.joined(separator: ", ")) (or give a path to a .json profile file)")
+            return try parse(try JSONDocument.text(path: name, kind: "profile file"), file: name)
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ProfileError(description: "\(url.path): cannot read the profile file")
+        guard let shipped = shippedFile(name) else {
+            throw DiagnosticError(Diagnostic(file: "", message: "unknown profile \"\(name)\"; shipped profiles: \(shippedNames.joined(separator: ", ")) (or give a path to a .json profile file)"))
         }
-        return try parse(text, file: url.path)
+        return try parse(shipped.text, file: shipped.name)
     }
 
     /// Parses profile text.
-    public static func parse(_ text: String, file: String) throws(ProfileError) -> BehaviourProfile {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(text)
-        } catch {
-            throw ProfileError(description: "\(file):\(error.line):\(error.column): malformed JSON: \(error.message)")
-        }
-        let reader = FieldReader(file: file)
-        var profile = BehaviourProfile(name: "", summary: "")
-        if let object = reader.object(root, "", allowed: ["name", "summary", "constants"]) {
+    public static func parse(_ text: String, file: String) throws(DiagnosticError) -> BehaviourProfile {
+        try JSONDocument.decode(text, file: file) { root, reader in
+            var profile = BehaviourProfile(name: "", summary: "")
+            guard let object = reader.object(root, "", allowed: ["name", "summary", "constants"]) else { return nil }
             profile.name = reader.string(object, "", "name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             profile.summary = reader.string(object, "", "summary") ?? ""
             readConstants(object["constants"], into: &profile, reader: reader)
+            return profile
         }
-        if !reader.problems.isEmpty {
-            throw ProfileError(description: reader.problems.map(\.description).joined(separator: "\n"))
-        }
-        return profile
     }
 
     static func readConstants(_ value: JSONValue?, into profile: inout BehaviourProfile, reader: FieldReader) {

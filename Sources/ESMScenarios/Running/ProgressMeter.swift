@@ -1,3 +1,4 @@
+import ESMFormats
 import Dispatch
 import Foundation
 

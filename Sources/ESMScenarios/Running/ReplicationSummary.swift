@@ -1,3 +1,4 @@
+import ESMFormats
 /// The spread of one configuration's replications (runs that differ only in seed): mean
 /// and 95 % confidence interval of drain time and peak offset lag.
 public struct ReplicationSummary: Sendable {

@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import EventEngine
 
@@ -27,10 +28,10 @@ public struct RunLimits: Equatable, Sendable {
 
     /// Why a run of `configuration` (from `file`) is too large, one problem per reason;
     /// empty when it fits.
-    public func problems(for configuration: ModelConfiguration, file: String) -> [ScenarioProblem] {
-        var problems: [ScenarioProblem] = []
+    public func problems(for configuration: ModelConfiguration, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         func refuse(_ path: String, _ message: String) {
-            problems.append(ScenarioProblem(file: file, line: 0, column: 0, path: path, message: message))
+            problems.append(Diagnostic(file: file, line: 0, column: 0, path: path, message: message))
         }
         if configuration.sampleInterval < minimumSampleInterval {
             refuse("", "a sampling interval of \(CSVFormat.seconds(configuration.sampleInterval)) s is below the \(CSVFormat.seconds(minimumSampleInterval)) s minimum")

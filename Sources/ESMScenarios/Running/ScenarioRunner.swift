@@ -1,3 +1,5 @@
+import ESMBilling
+import ESMFormats
 import ESMModel
 import EventEngine
 
@@ -31,7 +33,7 @@ public enum ScenarioRunner {
     }
 
     /// The profile a scenario runs with: the options' choice, else the scenario's, else the default.
-    public static func profile(for scenario: Scenario, options: Options) throws(ProfileStore.ProfileError) -> BehaviourProfile {
+    public static func profile(for scenario: Scenario, options: Options) throws(DiagnosticError) -> BehaviourProfile {
         try ProfileStore.load(options.profile ?? scenario.profileName ?? Scenario.defaultProfileName)
     }
 
@@ -51,9 +53,9 @@ public enum ScenarioRunner {
 
     /// Refuses, before any simulation time is spent, a run too large for `options.limits`;
     /// `file` names the scenario in the messages.
-    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(ScenarioError) {
+    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) {
         let problems = options.limits.problems(for: configuration(for: scenario, profile: profile, options: options), file: file)
-        if !problems.isEmpty { throw ScenarioError(problems: problems) }
+        if !problems.isEmpty { throw DiagnosticError(problems: problems) }
     }
 
     /// Runs one scenario with a loaded profile.

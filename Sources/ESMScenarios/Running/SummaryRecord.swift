@@ -1,3 +1,4 @@
+import ESMBilling
 import ESMModel
 
 /// One run's `summary.csv` row, read by column name, so commands that compare runs keep

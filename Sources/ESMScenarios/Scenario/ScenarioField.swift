@@ -1,3 +1,4 @@
+import ESMFormats
 /// A scenario field that a sweep or plan varies, named the way scenario files name it:
 /// a short name (`BatchSize`, `partitions`, `MinimumPollers`) or a dotted path
 /// (`producer.schedule[1].recordsPerSecond`).
@@ -5,11 +6,11 @@ public struct ScenarioField: Equatable, Sendable {
     /// The name as written in the sweep or plan file (and in CSV headers).
     public let name: String
     /// Where the field sits in a scenario file.
-    let path: [JSONValue.PathStep]
+    public let path: [JSONValue.PathStep]
 
     /// Scenario file objects and their fields: the loader's own key lists, so every field a
     /// scenario accepts can be varied by its short name.
-    static var sections: [(prefix: [String], keys: [String])] {
+    public static var sections: [(prefix: [String], keys: [String])] {
         let objects: Set<String> = ["topic", "producer", "function", "eventSourceMapping", "name", "description"]
         return [
             ([], ScenarioLoader.topLevelKeys.filter { !objects.contains($0) }),
@@ -25,10 +26,10 @@ public struct ScenarioField: Equatable, Sendable {
     public static var shortNames: [String] { sections.flatMap(\.keys) }
 
     /// The path of `ProvisionedPollerConfig`, which a plan's mode adds or removes.
-    static let pollerConfigPath: [JSONValue.PathStep] = [.key("eventSourceMapping"), .key("ProvisionedPollerConfig")]
+    public static let pollerConfigPath: [JSONValue.PathStep] = [.key("eventSourceMapping"), .key("ProvisionedPollerConfig")]
 
     /// Resolves `name` against the base scenario; the error says why it names no field.
-    static func resolve(_ name: String, base: JSONValue) -> Result<ScenarioField, FieldNameError> {
+    public static func resolve(_ name: String, base: JSONValue) -> Result<ScenarioField, FieldNameError> {
         if name.contains(".") || name.contains("[") {
             guard let path = parsePath(name) else { return .failure(FieldNameError("\"\(name)\" is not a field path like topic.partitions or producer.schedule[0].recordsPerSecond")) }
             return .success(ScenarioField(name: name, path: path))
@@ -45,7 +46,7 @@ public struct ScenarioField: Equatable, Sendable {
     }
 
     /// `a.b[2].c` as steps; nil when malformed.
-    static func parsePath(_ text: String) -> [JSONValue.PathStep]? {
+    public static func parsePath(_ text: String) -> [JSONValue.PathStep]? {
         var steps: [JSONValue.PathStep] = []
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
             var rest = Substring(part)
@@ -63,8 +64,8 @@ public struct ScenarioField: Equatable, Sendable {
     }
 
     /// Why a name names no field.
-    struct FieldNameError: Error {
-        let message: String
+    public struct FieldNameError: Error {
+        public let message: String
         init(_ message: String) { self.message = message }
     }
 }

@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import EventEngine
 import Foundation
@@ -25,41 +26,15 @@ public enum ScenarioLoader {
     static let maximumDurationMs = Double(FunctionSpec.maximumDuration / Ticks.perMillisecond)
 
     /// Loads the scenario file at `path`.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, path: "", message: "cannot read the file: \(Self.reason(error))")])
-        }
+    public static func load(path: String) throws(DiagnosticError) -> Scenario {
+        let text = try JSONDocument.text(path: path)
         let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(text, file: path, defaultName: defaultName)
     }
 
     /// Parses and validates scenario text; `file` names it in messages.
-    public static func parse(_ text: String, file: String, defaultName: String) throws(ScenarioError) -> Scenario {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(text)
-        } catch {
-            throw ScenarioError(problems: [ScenarioProblem(file: file, line: error.line, column: error.column, path: "", message: "malformed JSON: \(error.message)")])
-        }
-        let reader = FieldReader(file: file)
-        let scenario = decode(root, reader: reader, defaultName: defaultName)
-        if let scenario, reader.problems.isEmpty { return scenario }
-        // Fields are checked in decoding order; users read a file top to bottom.
-        let inFileOrder = reader.problems.enumerated().sorted {
-            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-        }
-        throw ScenarioError(problems: inFileOrder.map(\.element))
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let text = underlying.localizedFailureReason ?? Optional(underlying.localizedDescription) {
-            return text
-        }
-        return nsError.localizedDescription
+    public static func parse(_ text: String, file: String, defaultName: String) throws(DiagnosticError) -> Scenario {
+        try JSONDocument.decode(text, file: file) { root, reader in decode(root, reader: reader, defaultName: defaultName) }
     }
 
     static func decode(_ root: JSONValue, reader: FieldReader, defaultName: String) -> Scenario? {

@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import Foundation
 
@@ -5,12 +6,12 @@ import Foundation
 /// and validate every variant with the scenario loader's own rules and messages.
 public struct ScenarioTemplate: Sendable {
     /// The scenario's JSON.
-    let json: JSONValue
+    public let json: JSONValue
     /// The name a variant gets when the JSON has no `name` field.
-    let defaultName: String
+    public let defaultName: String
     /// The file variants' problems are reported against: the sweep or plan file, whose
     /// positions the changed values carry.
-    let file: String
+    public let file: String
 
     /// One change: a field set to a value.
     public typealias Change = (field: ScenarioField, value: JSONValue)
@@ -18,7 +19,7 @@ public struct ScenarioTemplate: Sendable {
     /// The scenario with `changes` applied; `provisioned` false removes
     /// `ProvisionedPollerConfig` (on-demand), true adds it when missing with AWS's default
     /// `MinimumPollers`, nil leaves the mode alone.
-    public func scenario(_ changes: [Change], provisioned: Bool? = nil) throws(ScenarioError) -> Scenario {
+    public func scenario(_ changes: [Change], provisioned: Bool? = nil) throws(DiagnosticError) -> Scenario {
         var root = json
         let pollers = ScenarioField.pollerConfigPath[...]
         if provisioned == false {
@@ -29,7 +30,7 @@ public struct ScenarioTemplate: Sendable {
         }
         for change in changes {
             guard let changed = root.setting(change.field.path[...], to: change.value) else {
-                throw ScenarioError(problems: [ScenarioProblem(
+                throw DiagnosticError(problems: [Diagnostic(
                     file: file, line: change.value.line, column: change.value.column, path: change.field.name,
                     message: "the base scenario has no place for this field (an array index past the end, or a value that is not an object)")])
             }
@@ -38,13 +39,13 @@ public struct ScenarioTemplate: Sendable {
         let reader = FieldReader(file: file)
         let scenario = ScenarioLoader.decode(root, reader: reader, defaultName: defaultName)
         if let scenario, reader.problems.isEmpty { return scenario }
-        throw ScenarioError(problems: reader.problems)
+        throw DiagnosticError(problems: reader.problems)
     }
 
     /// Reads the `key` member of a sweep or plan file: a scenario file's path (relative to
     /// that file's folder) or an inline scenario object. The base is validated on its own,
     /// so its problems point into its own file.
-    static func read(_ object: JSONValue, key: String, reader: FieldReader) -> ScenarioTemplate? {
+    public static func read(_ object: JSONValue, key: String, reader: FieldReader) -> ScenarioTemplate? {
         guard let value = object[key] else {
             reader.report(object, key, "missing; give a scenario file's path or an inline scenario")
             return nil
@@ -57,14 +58,14 @@ public struct ScenarioTemplate: Sendable {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                reader.report(value, key, "cannot read the scenario \(path): \(ScenarioLoader.reason(error))")
+                reader.report(value, key, "cannot read the scenario \(path): \(Diagnostic.reason(error))")
                 return nil
             }
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             do {
                 _ = try ScenarioLoader.parse(text, file: path, defaultName: name)
                 return ScenarioTemplate(json: try JSONParser.parse(text), defaultName: name, file: reader.file)
-            } catch let error as ScenarioError {
+            } catch let error as DiagnosticError {
                 for problem in error.problems { reader.add(problem) }
             } catch {
                 reader.report(value, key, "cannot parse \(path)")

@@ -1,3 +1,5 @@
+import ESMStudies
+import ESMFormats
 import ESMModel
 import ESMScenarios
 

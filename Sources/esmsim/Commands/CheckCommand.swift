@@ -1,3 +1,5 @@
+import ESMStudies
+import ESMFormats
 import ESMModel
 import ESMScenarios
 import Foundation
@@ -44,7 +46,7 @@ enum CheckCommand {
                 let scenario = try ScenarioLoader.load(path: path)
                 runs.append((scenario, try ScenarioRunner.profile(for: scenario, options: .init())))
                 names.append(stem(path))
-            } catch let error as ScenarioError {
+            } catch let error as DiagnosticError {
                 Console.error(error.description)
                 return .usage
             } catch {

@@ -1,3 +1,6 @@
+import ESMCharts
+import ESMBilling
+import ESMFormats
 import ESMModel
 import ESMScenarios
 import EventEngine

@@ -1,3 +1,5 @@
+import ESMBilling
+import ESMFormats
 import ESMModel
 import ESMScenarios
 import Foundation

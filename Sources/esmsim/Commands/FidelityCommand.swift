@@ -1,3 +1,4 @@
+import ESMStudies
 import ESMScenarios
 
 /// `esmsim fidelity`: published figures next to simulated ones.

@@ -1,3 +1,4 @@
+import ESMStudies
 import ESMScenarios
 
 /// `esmsim merge`: joins the outputs of a sweep's shards.

@@ -1,3 +1,4 @@
+import ESMStudies
 import ESMScenarios
 
 /// `esmsim plan`: the cheapest settings that meet a target.

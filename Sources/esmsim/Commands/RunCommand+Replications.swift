@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 import ESMScenarios
 

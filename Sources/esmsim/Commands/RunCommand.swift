@@ -1,3 +1,5 @@
+import ESMCharts
+import ESMFormats
 import ESMModel
 import ESMScenarios
 import EventEngine

@@ -1,3 +1,4 @@
+import ESMStudies
 import ESMScenarios
 import Foundation
 

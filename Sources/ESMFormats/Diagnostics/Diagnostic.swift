@@ -1,0 +1,61 @@
+import Foundation
+
+/// One thing wrong with a file or flag a user gave: where it is and what is wrong.
+///
+/// Every user-facing problem of every input format (scenarios, profiles, prices,
+/// sweeps, plans, observations, imports) is one of these, printed as
+/// `file:line:column: path: message`, so editors and CI logs can jump to it.
+public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+    /// The file, as given on the command line (or the flag, for command-line values).
+    public var file: String
+    /// 1-based line of the offending value; 0 when the problem is the whole file.
+    public var line: Int
+    /// 1-based column, counted in characters.
+    public var column: Int
+    /// Dotted path of the field (`eventSourceMapping.BatchSize`); empty for the whole file.
+    public var path: String
+    /// What is wrong.
+    public var message: String
+
+    /// A problem at a position of `file`.
+    public init(file: String, line: Int, column: Int, path: String, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
+    /// A problem with the whole of `file`: no position, no field.
+    public init(file: String, message: String) {
+        self.init(file: file, line: 0, column: 0, path: "", message: message)
+    }
+
+    /// `file:line:column: path: message`, leaving out what is unknown.
+    public var description: String {
+        let position = line > 0 ? "\(file):\(line):\(column)" : file
+        return [position, path, message].filter { !$0.isEmpty }.joined(separator: ": ")
+    }
+}
+
+extension Diagnostic {
+    /// `file` could not be read; says why in the system's words (no such file, a folder,
+    /// permission denied), never as a bare error domain and code.
+    public static func unreadable(_ file: String, kind: String = "file", error: Error) -> Diagnostic {
+        Diagnostic(file: file, message: "cannot read the \(kind): \(reason(error))")
+    }
+
+    /// `file` is not well-formed JSON.
+    public static func malformedJSON(_ file: String, _ error: JSONParser.SyntaxError) -> Diagnostic {
+        Diagnostic(file: file, line: error.line, column: error.column, path: "", message: "malformed JSON: \(error.message)")
+    }
+
+    /// The most specific human-readable reason Foundation gives for `error`.
+    public static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedFailureReason ?? underlying.localizedDescription
+        }
+        return nsError.localizedDescription
+    }
+}

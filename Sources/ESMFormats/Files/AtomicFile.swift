@@ -1,0 +1,128 @@
+import Foundation
+
+/// Writes files all at once: to a temporary file beside the target, then renamed over
+/// it, so a reader (or an interrupted run) never sees a half-written file.
+public enum AtomicFile {
+    /// A file that could not be written, with the path and the reason.
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        /// The path that could not be written.
+        public var path: String
+        /// Why.
+        public var reason: String
+        /// `cannot write PATH: REASON`.
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes `text` to `path`, creating parent folders as needed.
+    public static func write(_ text: String, to path: String) throws(WriteError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.obstacle(to: folder) ?? Self.describe(error))")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        TemporaryFiles.shared.register(temporary.path)
+        defer { TemporaryFiles.shared.unregister(temporary.path) }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+            throw WriteError(path: path, reason: Self.systemReason(for: folder.path))
+        }
+        if rename(temporary.path, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary.path)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    public static func systemReason(for folder: String) -> String {
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { return "the folder does not exist" }
+        if !isFolder.boolValue { return "\(folder) is not a folder" }
+        if !FileManager.default.isWritableFile(atPath: folder) { return "permission denied" }
+        return "the file could not be created"
+    }
+
+    /// Why `folder` cannot be created, read off its nearest existing ancestor: a file
+    /// in the way, or a folder the user may not write to. Foundation's own error says
+    /// neither on every platform.
+    public static func obstacle(to folder: URL) -> String? {
+        var ancestor = folder.deletingLastPathComponent()
+        while ancestor.path != "/" && !FileManager.default.fileExists(atPath: ancestor.path) {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) else { return nil }
+        if !isFolder.boolValue { return "\(ancestor.path) is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: ancestor.path) { return "permission denied in \(ancestor.path)" }
+        return nil
+    }
+
+    public static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// Temporary files being written right now, so an interrupt handler can remove them.
+///
+/// The handler runs inside a signal, where taking a lock or allocating can deadlock (the
+/// interrupted code may hold that lock, or malloc's), so the paths live in fixed slots
+/// of C strings that `removeAll` reads without locking or allocating, and updates run
+/// with SIGINT and SIGTERM blocked so the handler never sees a slot half-changed.
+public final class TemporaryFiles: @unchecked Sendable {
+    /// The process-wide registry.
+    public static let shared = TemporaryFiles()
+    /// Files written at once; writes are sequential, so a handful is plenty. A file
+    /// beyond this is still written, just not removed on interrupt.
+    public static let capacity = 64
+    private let lock = NSLock()
+    private let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+
+    private init() {
+        slots = .allocate(capacity: Self.capacity)
+        slots.initialize(repeating: nil, count: Self.capacity)
+    }
+
+    public func register(_ path: String) {
+        Self.withInterruptsBlocked {
+            lock.withLock {
+                guard let free = (0..<Self.capacity).first(where: { slots[$0] == nil }) else { return }
+                slots[free] = strdup(path)
+            }
+        }
+    }
+
+    public func unregister(_ path: String) {
+        Self.withInterruptsBlocked {
+            lock.withLock {
+                guard let index = (0..<Self.capacity).first(where: { slots[$0].map { strcmp($0, path) == 0 } ?? false }) else { return }
+                let copy = slots[index]
+                slots[index] = nil
+                free(copy)
+            }
+        }
+    }
+
+    /// Removes every registered temporary file; safe to call from a signal handler.
+    public func removeAll() {
+        for index in 0..<Self.capacity {
+            if let path = slots[index] { unlink(path) }
+        }
+    }
+
+    /// Runs `body` with SIGINT and SIGTERM held back until it returns.
+    public static func withInterruptsBlocked(_ body: () -> Void) {
+        var interrupts = sigset_t()
+        sigemptyset(&interrupts)
+        sigaddset(&interrupts, SIGINT)
+        sigaddset(&interrupts, SIGTERM)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        body()
+    }
+}

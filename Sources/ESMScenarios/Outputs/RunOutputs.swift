@@ -1,0 +1,65 @@
+import ESMBilling
+import ESMFormats
+import ESMModel
+import EventEngine
+
+/// The CSV files of a run: `timeseries.csv` and `summary.csv`.
+public enum RunOutputs {
+    /// Columns of `timeseries.csv`, in order.
+    public static let timeSeriesColumns = [
+        "time_s", "produced_total", "processed_total", "offset_lag_sum", "offset_lag_max_partition",
+        "concurrency_max", "pollers", "invocations", "errors", "throttles", "records_dropped", "epus",
+    ]
+
+    /// Columns of `summary.csv`, in order.
+    public static let summaryColumns = [
+        "scenario", "profile", "mode", "seed", "records_produced", "records_processed", "drain_time_s",
+        "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
+        "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
+        "record_age_p99_s", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
+        "total_cost_usd",
+    ]
+
+    /// `timeseries.csv` as text.
+    public static func timeSeriesCSV(_ rows: [TimeSeriesRow]) -> String {
+        var lines = [CSVFormat.line(timeSeriesColumns)]
+        lines.reserveCapacity(rows.count + 1)
+        for row in rows {
+            lines.append([
+                CSVFormat.seconds(row.time), String(row.producedTotal), String(row.processedTotal),
+                String(row.offsetLagSum), String(row.offsetLagMaxPartition), String(row.concurrencyMax),
+                String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
+                String(row.recordsDropped), String(row.epus),
+            ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary's cells, in `summaryColumns` order; `cost` prices the run.
+    public static func summaryCells(_ summary: RunSummary, cost: CostBreakdown) -> [String] {
+        [
+            summary.scenario, summary.profile, summary.mode, String(summary.seed),
+            String(summary.recordsProduced), String(summary.recordsProcessed),
+            summary.drainTime.map(CSVFormat.seconds) ?? "", CSVFormat.seconds(summary.timeToMaxConcurrency),
+            String(summary.maxConcurrency), String(summary.peakOffsetLag),
+            CSVFormat.decimal(summary.meanOffsetLag, places: 3), String(summary.invocations),
+            String(summary.errors), String(summary.throttles), String(summary.recordsDropped),
+            String(summary.simulatedEvents), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
+            CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
+            CSVFormat.decimal(cost.epuHours, places: 6), CSVFormat.decimal(cost.epuCost, places: 6),
+            CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
+            CSVFormat.decimal(cost.total, places: 6),
+        ]
+    }
+
+    /// `summary.csv` as text: a header and one row.
+    public static func summaryCSV(_ summary: RunSummary, cost: CostBreakdown) -> String {
+        CSVFormat.line(summaryColumns) + "\n" + CSVFormat.line(summaryCells(summary, cost: cost)) + "\n"
+    }
+
+    /// Writes both files into `folder`.
+    public static func write(_ result: RunResult, cost: CostBreakdown, to folder: String) throws(AtomicFile.WriteError) {
+        try AtomicFile.write(timeSeriesCSV(result.rows), to: folder + "/timeseries.csv")
+        try AtomicFile.write(summaryCSV(result.summary, cost: cost), to: folder + "/summary.csv")
+    }
+}

@@ -1,0 +1,147 @@
+import ESMScenarios
+import ESMFormats
+import Dispatch
+import ESMModel
+import EventEngine
+
+/// Fits a profile's `fitted` constants to observations by a deterministic pattern search.
+///
+/// The search walks the constants in catalogue order. For each it tries grid values
+/// one step either side of the current value, doubling the distance while the objective
+/// does not get worse (so it crosses plateaus), and keeps the best strictly better one; rounds repeat until a round changes nothing. The
+/// objective is the sum of squared residuals measured in tolerances. Ties keep the
+/// current value, so a profile that is already a fit comes back unchanged.
+public struct Calibrator {
+    /// One observation next to the model's value.
+    public struct Residual: Sendable {
+        /// The observation.
+        public var observation: Observation
+        /// The simulated value.
+        public var simulated: Double
+        /// The distance in tolerances.
+        public var normalized: Double { observation.normalizedResidual(simulated) }
+        /// Whether the simulated value lies within the tolerance.
+        public var withinTolerance: Bool { abs(simulated - observation.observed) <= observation.tolerance + 1e-9 }
+    }
+
+    /// What a fit produced.
+    public struct Fit: Sendable {
+        /// The profile with fitted values.
+        public var profile: BehaviourProfile
+        /// The observations against the fitted profile.
+        public var residuals: [Residual]
+        /// How many profile candidates were simulated.
+        public var evaluations: Int
+    }
+
+    /// A calibration that cannot start.
+    public struct CalibrationError: Error, CustomStringConvertible, Sendable {
+        /// What is wrong.
+        public var description: String
+    }
+
+    let observations: [Observation]
+    let scenarioPaths: [String]
+    let scenarios: [Scenario]
+    /// The most search rounds; each round that changes something is followed by another.
+    public static let maximumRounds = 25
+
+    /// Prepares a calibration against the observations that apply to `profileName`.
+    public init(observations: [Observation], profileName: String) throws(CalibrationError) {
+        let relevant = observations.filter { $0.profile == nil || $0.profile == profileName }
+        guard !relevant.isEmpty else {
+            throw CalibrationError(description: "no observation applies to profile \(profileName)")
+        }
+        self.observations = relevant
+        var paths: [String] = []
+        for observation in relevant where !paths.contains(observation.scenarioPath) { paths.append(observation.scenarioPath) }
+        scenarioPaths = paths
+        var loaded: [Scenario] = []
+        var problems: [String] = []
+        for path in paths {
+            do { loaded.append(try ScenarioLoader.load(path: path)) } catch { problems.append(error.description) }
+        }
+        guard problems.isEmpty else { throw CalibrationError(description: problems.joined(separator: "\n")) }
+        scenarios = loaded
+    }
+
+    /// The observations against `profile`, running each scenario once (in parallel).
+    public func residuals(for profile: BehaviourProfile) -> [Residual] {
+        let results = Self.runAll(scenarios, profile: profile)
+        return observations.map { observation in
+            let index = scenarioPaths.firstIndex(of: observation.scenarioPath)!
+            return Residual(observation: observation, simulated: observation.metric.value(in: results[index]))
+        }
+    }
+
+    /// Fits the constants `profile` marks as fitted; `progress` hears about each improvement.
+    public func fit(_ profile: BehaviourProfile, progress: (String) -> Void = { _ in }) throws(CalibrationError) -> Fit {
+        let fitted = ProfileConstant.catalog.filter { constant in
+            profile.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
+        }
+        guard !fitted.isEmpty else {
+            throw CalibrationError(description: "profile \(profile.name) marks no constant as fitted (provenance \"fitted\")")
+        }
+        var cache: [[Double]: Double] = [:]
+        var evaluations = 0
+        func objective(_ candidate: BehaviourProfile) -> Double {
+            let key = fitted.map { candidate[keyPath: $0.keyPath] }
+            if let known = cache[key] { return known }
+            evaluations += 1
+            let value = residuals(for: candidate).reduce(0) { $0 + $1.normalized * $1.normalized }
+            cache[key] = value
+            return value
+        }
+
+        var current = profile
+        var best = objective(current)
+        progress("start: objective \(CSVFormat.decimal(best, places: 4))")
+        for round in 1...Self.maximumRounds {
+            var changed = false
+            for constant in fitted {
+                let start = current[keyPath: constant.keyPath]
+                var bestValue = start
+                for direction in [1.0, -1.0] {
+                    var steps = 1.0
+                    while true {
+                        let value = Self.snap(start + direction * steps * constant.search.step, to: constant.search)
+                        guard constant.search.range.contains(value), value != start else { break }
+                        var candidate = current
+                        candidate[keyPath: constant.keyPath] = value
+                        let score = objective(candidate)
+                        // Walk on across plateaus (a threshold constant often changes
+                        // nothing until it crosses one); stop once it gets worse.
+                        guard score <= best + 1e-12 else { break }
+                        if score < best - 1e-12 {
+                            best = score
+                            bestValue = value
+                        }
+                        steps *= 2
+                    }
+                }
+                if bestValue != start {
+                    current[keyPath: constant.keyPath] = bestValue
+                    changed = true
+                    progress("round \(round): \(constant.name) \(ProfileStore.formatValue(start)) -> \(ProfileStore.formatValue(bestValue)), objective \(CSVFormat.decimal(best, places: 4))")
+                }
+            }
+            if !changed { break }
+        }
+        return Fit(profile: current, residuals: residuals(for: current), evaluations: evaluations)
+    }
+
+    /// The grid value nearest `value` (grid points are the range's lower bound plus multiples of the step).
+    static func snap(_ value: Double, to grid: ProfileConstant.SearchGrid) -> Double {
+        let steps = ((value - grid.range.lowerBound) / grid.step).rounded()
+        let snapped = grid.range.lowerBound + steps * grid.step
+        // Round away binary noise (0.1 + 0.2) so written profiles show clean decimals.
+        return (snapped * 1e9).rounded() / 1e9
+    }
+
+    /// Runs scenarios with one profile, concurrently, returning results in input order.
+    static func runAll(_ scenarios: [Scenario], profile: BehaviourProfile) -> [RunResult] {
+        ResultSlots<RunResult>.collect(count: scenarios.count) { index in
+            ESMSimulation.run(scenarios[index].configuration(profile: profile))
+        }
+    }
+}

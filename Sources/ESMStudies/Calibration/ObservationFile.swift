@@ -1,0 +1,61 @@
+import ESMFormats
+import Foundation
+
+/// Reads observation files: CSV with the header
+/// `scenario,metric,observed,tolerance,profile,source`; `profile` may be empty (any
+/// profile) and `source` is free text.
+public enum ObservationFile {
+    /// The expected header.
+    public static let columns = ["scenario", "metric", "observed", "tolerance", "profile", "source"]
+
+    /// A malformed observation file, with every problem found.
+    public struct FileError: Error, CustomStringConvertible, Sendable {
+        /// One line per problem.
+        public var description: String
+    }
+
+    /// Loads the observations in `path`, resolving scenario files against its folder.
+    public static func load(path: String) throws(FileError) -> [Observation] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw FileError(description: "\(path): cannot read the observation file")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return try parse(text, file: path, folder: folder.path)
+    }
+
+    /// Parses observation text.
+    public static func parse(_ text: String, file: String, folder: String) throws(FileError) -> [Observation] {
+        var rows = CSVReader.rows(text)
+        guard let header = rows.first else { throw FileError(description: "\(file): empty; expected the header \(columns.joined(separator: ","))") }
+        guard header.cells == columns else {
+            throw FileError(description: "\(file):1: expected the header \(columns.joined(separator: ",")), found \(header.cells.joined(separator: ","))")
+        }
+        rows.removeFirst()
+        var observations: [Observation] = []
+        var problems: [String] = []
+        for (line, cells) in rows {
+            guard cells.count == columns.count else {
+                problems.append("\(file):\(line): expected \(columns.count) cells, found \(cells.count)")
+                continue
+            }
+            guard let metric = ObservedMetric.parse(cells[1]) else {
+                problems.append("\(file):\(line): unknown metric \"\(cells[1])\"; expected one of \(ObservedMetric.names.joined(separator: ", "))")
+                continue
+            }
+            guard let observed = Double(cells[2]), observed.isFinite else {
+                problems.append("\(file):\(line): observed value \"\(cells[2])\" is not a number")
+                continue
+            }
+            guard let tolerance = Double(cells[3]), tolerance > 0, tolerance.isFinite else {
+                problems.append("\(file):\(line): tolerance \"\(cells[3])\" must be a positive number")
+                continue
+            }
+            let scenarioPath = cells[0].hasPrefix("/") ? cells[0] : folder + "/" + cells[0]
+            observations.append(Observation(
+                scenarioPath: scenarioPath, scenarioName: cells[0], metric: metric, observed: observed,
+                tolerance: tolerance, profile: cells[4].isEmpty ? nil : cells[4], source: cells[5]))
+        }
+        if !problems.isEmpty { throw FileError(description: problems.joined(separator: "\n")) }
+        return observations
+    }
+}

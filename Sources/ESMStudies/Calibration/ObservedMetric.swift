@@ -1,0 +1,89 @@
+import ESMFormats
+import ESMModel
+import EventEngine
+
+/// A figure that can be read off a run and compared with an observation.
+public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
+    /// Seconds until drained (the horizon when it never drains).
+    case drainTime
+    /// Seconds until concurrency first reached its maximum.
+    case timeToMaxConcurrency
+    /// The most concurrent executions.
+    case maxConcurrency
+    /// The largest offset lag.
+    case peakOffsetLag
+    /// The mean sampled offset lag.
+    case meanOffsetLag
+    /// Records processed by a time (`processed_total@900`).
+    case processedBy(SimTime)
+    /// The most concurrent executions up to a time (`concurrency_max_until@900`).
+    case maxConcurrencyUntil(SimTime)
+    /// Seconds from draining to the last change of the poller count.
+    case scaleDownAfterDrain
+
+    /// The names `parse` accepts, for messages.
+    public static let names = [
+        "drain_time_s", "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag",
+        "processed_total@SECONDS", "concurrency_max_until@SECONDS", "scale_down_after_drain_s",
+    ]
+
+    /// Parses a metric name as written in observation files.
+    public static func parse(_ text: String) -> ObservedMetric? {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            guard let seconds = Double(parts[1]), seconds >= 0 else { return nil }
+            switch parts[0] {
+            case "processed_total": return .processedBy(Ticks.seconds(seconds))
+            case "concurrency_max_until": return .maxConcurrencyUntil(Ticks.seconds(seconds))
+            default: return nil
+            }
+        }
+        switch text {
+        case "drain_time_s": return .drainTime
+        case "time_to_max_concurrency_s": return .timeToMaxConcurrency
+        case "max_concurrency": return .maxConcurrency
+        case "peak_offset_lag": return .peakOffsetLag
+        case "mean_offset_lag": return .meanOffsetLag
+        case "scale_down_after_drain_s": return .scaleDownAfterDrain
+        default: return nil
+        }
+    }
+
+    /// The name as written in observation files.
+    public var description: String {
+        switch self {
+        case .drainTime: return "drain_time_s"
+        case .timeToMaxConcurrency: return "time_to_max_concurrency_s"
+        case .maxConcurrency: return "max_concurrency"
+        case .peakOffsetLag: return "peak_offset_lag"
+        case .meanOffsetLag: return "mean_offset_lag"
+        case .processedBy(let time): return "processed_total@\(CSVFormat.seconds(time))"
+        case .maxConcurrencyUntil(let time): return "concurrency_max_until@\(CSVFormat.seconds(time))"
+        case .scaleDownAfterDrain: return "scale_down_after_drain_s"
+        }
+    }
+
+    /// The metric's value in `result`.
+    public func value(in result: RunResult) -> Double {
+        let summary = result.summary
+        switch self {
+        case .drainTime:
+            return Ticks.toSeconds(summary.drainTime ?? summary.endTime)
+        case .timeToMaxConcurrency:
+            return Ticks.toSeconds(summary.timeToMaxConcurrency)
+        case .maxConcurrency:
+            return Double(summary.maxConcurrency)
+        case .peakOffsetLag:
+            return Double(summary.peakOffsetLag)
+        case .meanOffsetLag:
+            return summary.meanOffsetLag
+        case .processedBy(let time):
+            return Double(result.rows.last { $0.time <= time }?.processedTotal ?? 0)
+        case .maxConcurrencyUntil(let time):
+            return Double(result.rows.filter { $0.time <= time }.map(\.concurrencyMax).max() ?? 0)
+        case .scaleDownAfterDrain:
+            guard let drain = summary.drainTime else { return Ticks.toSeconds(summary.endTime) }
+            return Ticks.toSeconds(max(0, summary.lastPollerChange - drain))
+        }
+    }
+}

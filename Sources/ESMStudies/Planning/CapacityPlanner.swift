@@ -1,0 +1,63 @@
+import ESMScenarios
+import ESMBilling
+import ESMFormats
+import ESMModel
+
+/// Searches a plan's space for the cheapest configurations that meet its target, without
+/// simulating the whole product. It relies on three properties of the model:
+/// - memory changes only the price (a function's duration does not depend on its memory
+///   here), so each configuration is simulated once and priced at every memory size;
+/// - more pollers never make a run miss a target it met, so along `MinimumPollers` (for
+///   each `MaximumPollers`) a binary search finds the fewest pollers that meet it, and a
+///   configuration below one that missed is not run;
+/// - once one more step of `MinimumPollers` no longer shortens the drain, further steps
+///   only add EPU cost, so the rest of that axis is skipped.
+/// Groups of the other settings are searched independently on all cores, so the result
+/// and the count of simulations never depend on scheduling.
+public enum CapacityPlanner {
+    /// What a search found and what it cost.
+    public struct Outcome: Sendable {
+        /// Every configuration evaluated, in enumeration order.
+        public var candidates: [PlanCandidate]
+        /// Simulations run.
+        public var simulations: Int
+        /// Configurations in the space, memory sizes included.
+        public var configurations: Int
+        /// Settings in the space, memory sizes not counted (each needs its own simulation).
+        public var settings: Int
+        /// Settings not run because fewer-poller or same-poller runs showed they cannot meet the target.
+        public var prunedInfeasible: Int
+        /// Settings not run because more pollers had stopped shortening the drain.
+        public var skippedNoGain: Int
+    }
+
+    /// Searches `plan`'s space.
+    public static func search(_ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing) throws(DiagnosticError) -> Outcome {
+        let profile: BehaviourProfile
+        do {
+            profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(problems: [Diagnostic(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
+        }
+        // The workload, refused up front if even its base settings are too large to simulate.
+        try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: profile, options: options, file: plan.file)
+        let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
+        let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
+        let searcher = GroupSearch(plan: plan, profile: profile, options: options, pricing: pricing)
+        let outcomes = ResultSlots<Outcome>.collect(count: groups.count) { index in
+            searcher.search(group: index, provisioned: groups[index].provisioned, combination: groups[index].combination)
+        }
+        var total = Outcome(candidates: [], simulations: 0, configurations: 0, settings: 0, prunedInfeasible: 0, skippedNoGain: 0)
+        for outcome in outcomes {
+            total.candidates += outcome.candidates
+            total.simulations += outcome.simulations
+            total.configurations += outcome.configurations
+            total.settings += outcome.settings
+            total.prunedInfeasible += outcome.prunedInfeasible
+            total.skippedNoGain += outcome.skippedNoGain
+        }
+        return total
+    }
+}

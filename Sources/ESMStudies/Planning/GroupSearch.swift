@@ -1,0 +1,106 @@
+import ESMScenarios
+import ESMBilling
+import ESMModel
+
+/// The search of one group of a plan's space: one mode and one combination of the fully
+/// enumerated settings, over the poller bounds (provisioned) and memory sizes.
+struct GroupSearch: Sendable {
+    let plan: CapacityPlan
+    let profile: BehaviourProfile
+    let options: ScenarioRunner.Options
+    let pricing: Pricing
+
+    /// Searches group number `group`.
+    func search(group: Int, provisioned: Bool, combination: Int) -> CapacityPlanner.Outcome {
+        let base = enumeratedChanges(combination)
+        let memoryCount = plan.memory?.values.count ?? 1
+        guard provisioned else {
+            let candidates = evaluate(base, provisioned: false, order: [group, 0, 0])
+            return .init(candidates: candidates, simulations: 1, configurations: memoryCount, settings: 1, prunedInfeasible: 0, skippedNoGain: 0)
+        }
+        let minimums = plan.minimumPollers.map { axis in axis.values.map { (axis.field, $0) } } ?? []
+        let maximums = plan.maximumPollers.map { axis in axis.values.map { (axis.field, $0) } } ?? []
+        let minimumSteps: [ScenarioTemplate.Change?] = minimums.isEmpty ? [nil] : minimums
+        let maximumSteps: [ScenarioTemplate.Change?] = maximums.isEmpty ? [nil] : maximums
+        // Valid (minimum, maximum) pairs per maximum: the API wants MaximumPollers >= MinimumPollers.
+        let changes: (Int, Int) -> [ScenarioTemplate.Change] = { i, j in base + [minimumSteps[i], maximumSteps[j]].compactMap { $0 } }
+        let columns: [[Int]] = maximumSteps.indices.map { j in
+            minimumSteps.indices.filter { i in (try? plan.template.scenario(changes(i, j), provisioned: true)) != nil }
+        }
+        let settings = columns.reduce(0) { $0 + $1.count }
+        var outcome = CapacityPlanner.Outcome(candidates: [], simulations: 0, configurations: settings * memoryCount, settings: settings, prunedInfeasible: 0, skippedNoGain: 0)
+        var evaluated: [[Int]: [PlanCandidate]] = [:]
+        var missed: [(i: Int, j: Int)] = []
+        func knownToMiss(_ i: Int, _ j: Int) -> Bool { missed.contains { i <= $0.i && j <= $0.j } }
+        func run(_ i: Int, _ j: Int) -> PlanCandidate {
+            if let known = evaluated[[i, j]] { return known[0] }
+            let candidates = evaluate(changes(i, j), provisioned: true, order: [group, j, i])
+            evaluated[[i, j]] = candidates
+            outcome.simulations += 1
+            if !candidates[0].meetsTarget { missed.append((i, j)) }
+            return candidates[0]
+        }
+        // Largest maximum first: when its most pollers miss, every smaller setting misses too.
+        for j in maximumSteps.indices.reversed() {
+            let column = columns[j]
+            guard let top = column.last else { continue }
+            if knownToMiss(top, j) || !run(top, j).meetsTarget { break }
+            var low = 0
+            var high = column.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if !knownToMiss(column[middle], j) && run(column[middle], j).meetsTarget {
+                    high = middle
+                } else {
+                    low = middle + 1
+                }
+            }
+            var previousDrain = Double.infinity
+            for position in high..<column.count {
+                let drain = run(column[position], j).drainTime
+                if drain >= previousDrain { break }
+                previousDrain = drain
+            }
+        }
+        // Walk the lattice once more, in enumeration order, to collect and count.
+        for j in maximumSteps.indices {
+            for i in columns[j] {
+                if let candidates = evaluated[[i, j]] {
+                    outcome.candidates += candidates
+                } else if knownToMiss(i, j) {
+                    outcome.prunedInfeasible += 1
+                } else {
+                    outcome.skippedNoGain += 1
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// The changes that set the fully enumerated axes to their values in `combination`
+    /// (mixed radix, the last axis fastest).
+    func enumeratedChanges(_ combination: Int) -> [ScenarioTemplate.Change] {
+        var rest = combination
+        var changes: [ScenarioTemplate.Change] = []
+        for axis in plan.enumerated.reversed() {
+            changes.insert((axis.field, axis.values[rest % axis.values.count]), at: 0)
+            rest /= axis.values.count
+        }
+        return changes
+    }
+
+    /// Simulates one setting with the first memory size and prices it at every size.
+    func evaluate(_ changes: [ScenarioTemplate.Change], provisioned: Bool, order: [Int]) -> [PlanCandidate] {
+        let memories: [ScenarioTemplate.Change?] = plan.memory.map { axis in axis.values.map { (axis.field, $0) } } ?? [nil]
+        // Every value was validated when the plan was loaded, so these scenarios are valid.
+        let variants = memories.compactMap { memory in try? plan.template.scenario(changes + [memory].compactMap { $0 }, provisioned: provisioned) }
+        let result = ScenarioRunner.run(variants[0], profile: profile, options: options)
+        return variants.enumerated().map { offset, scenario in
+            let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
+            let record = SummaryRecord(result.summary, cost: cost)
+            return PlanCandidate(
+                order: order + [offset], settings: PlanReport.settingCells(scenario), record: record,
+                misses: plan.target.misses(record), shortfall: plan.target.shortfall(record))
+        }
+    }
+}
