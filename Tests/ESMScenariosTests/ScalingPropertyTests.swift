@@ -6,6 +6,8 @@ import EventEngine
 /// Properties of the scaler over hundreds of seeded random valid scenarios, on both
 /// shipped profiles: more capacity never drains slower by more than one evaluation
 /// interval, and steady traffic within capacity keeps its poller count after the ramp.
+/// Debug builds check the first part of each seeded sequence; the release test job
+/// (`swift test -c release -Xswiftc -enable-testing`) checks all of it in a few seconds.
 final class ScalingPropertyTests: XCTestCase {
     static let profile2024 = try! ProfileStore.load("aws-2024")
 
@@ -68,7 +70,7 @@ final class ScalingPropertyTests: XCTestCase {
     func testMoreCapacityNeverDrainsSlowerByMoreThanOneEvaluation() throws {
         var random = TestRandom(seed: 12)
         let profiles = [Self.profile2024, try ProfileStore.load("aws-2021")]
-        for trial in 0..<300 {
+        for trial in 0..<LongTest.trials(full: 300, short: 24) {
             let profile = profiles[trial % 5 == 4 ? 1 : 0]
             let base = Drain.random(&random)
             let (more, change) = base.withMoreCapacity(&random)
@@ -88,8 +90,8 @@ final class ScalingPropertyTests: XCTestCase {
 
     func testSteadyTrafficWithinCapacityKeepsItsPollerCountAfterTheRamp() {
         var random = TestRandom(seed: 2_025)
-        for trial in 0..<100 {
-            let partitions = random.int(2...24)
+        for trial in 0..<LongTest.trials(full: 100, short: 6) {
+            let partitions = random.int(2...16)
             let durationMs = random.double(10, 300)
             let batchSize = random.pick([50, 100, 500])
             let provisioned = random.chance(0.5)
@@ -97,19 +99,19 @@ final class ScalingPropertyTests: XCTestCase {
             // One batch per partition per cycle is the most the partitions can take.
             let cycle = behaviour.pollOverheadSeconds + behaviour.commitOverheadSeconds + durationMs / 1_000
             let ceiling = Double(partitions * batchSize) / cycle
-            let rate = min(random.double(0.05, 0.6) * ceiling, 2_000)
+            let rate = min(random.double(0.05, 0.6) * ceiling, 800)
             let minimum = random.int(1...5)
             let configuration = ModelConfiguration(
                 name: "steady",
                 topic: TopicSpec(partitions: partitions, recordSizeBytes: .constant(Double(random.int(200...2_000)))),
                 production: ProductionSchedule(
-                    pieces: [.init(start: 0, end: Ticks.seconds(3_600), recordsPerSecond: rate)],
+                    pieces: [.init(start: 0, end: Ticks.seconds(2_400), recordsPerSecond: rate)],
                     arrivals: random.chance(0.5) ? .poisson : .uniform),
                 function: FunctionSpec(duration: .distribution(.constant(durationMs))),
                 settings: ESMSettings(
-                    batchSize: batchSize,
+                    batchSize: batchSize, batchingWindow: Ticks.seconds(random.pick([0.5, 1, 2, 5])),
                     provisionedPollers: provisioned ? .init(minimum: minimum, maximum: random.int(minimum...100)) : nil),
-                profile: Self.profile2024, seed: UInt64(trial), horizon: Ticks.seconds(3_600))
+                profile: Self.profile2024, seed: UInt64(trial), horizon: Ticks.seconds(2_400))
             let rows = ESMSimulation.run(configuration).rows
             let settled = rows.filter { $0.time >= Ticks.seconds(1_200) }
             let counts = Set(settled.map(\.pollers))
