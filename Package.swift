@@ -13,6 +13,8 @@ import PackageDescription
 /// - `ESMScenarios`: scenario files, profiles, running a scenario and writing its outputs.
 /// - `ESMStudies`: calibration, fidelity, sweeps and their merge, planning, regression.
 /// - `ESMCharts`: SVG charts and the HTML report.
+/// - `ESMImport`: readers of the files users already have (AWS CLI JSON, CloudFormation and
+///   SAM templates in JSON or YAML, `terraform show -json`), turned into scenarios.
 /// - `esmsim`: the command line, a thin edge over the modules above.
 ///
 /// No target uses unsafe flags, so other packages can depend on esmsim by version.
@@ -38,15 +40,17 @@ let package = Package(
         ),
         .target(name: "ESMStudies", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel", "EventEngine"], exclude: ["README.md"]),
         .target(name: "ESMCharts", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel"], exclude: ["README.md"]),
+        .target(name: "ESMImport", dependencies: ["ESMScenarios", "ESMFormats", "ESMModel"], exclude: ["README.md"]),
         .executableTarget(
             name: "esmsim",
-            dependencies: ["ESMCharts", "ESMStudies", "ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel"],
+            dependencies: ["ESMImport", "ESMCharts", "ESMStudies", "ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel"],
             exclude: ["README.md"]
         ),
         // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
         .executableTarget(name: "esmsim-bench", dependencies: ["ESMStudies", "ESMScenarios", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
+        .testTarget(name: "ESMImportTests", dependencies: ["ESMImport", "ESMScenarios", "ESMFormats", "EventEngine"]),
         .testTarget(
             name: "ESMScenariosTests",
             dependencies: ["ESMCharts", "ESMStudies", "ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel", "EventEngine"]

@@ -29,6 +29,8 @@ public enum Distribution: Equatable, Sendable {
         public var probability: Double
 
         /// Creates a point.
+        ///
+        /// - Complexity: O(1).
         public init(value: Double, probability: Double) {
             self.value = value
             self.probability = probability
@@ -38,6 +40,8 @@ public enum Distribution: Equatable, Sendable {
 
 extension Distribution {
     /// Draws one value.
+    ///
+    /// - Complexity: O(1), except `empiricalCDF`: O(k) for k points.
     public func sample(_ random: inout RandomStream) -> Double {
         switch self {
         case .constant(let value):
@@ -58,6 +62,8 @@ extension Distribution {
     }
 
     /// The distribution's mean.
+    ///
+    /// - Complexity: O(1), except the empirical cases: O(k) for k values or points.
     public var mean: Double {
         switch self {
         case .constant(let value): return value
@@ -71,6 +77,8 @@ extension Distribution {
     }
 
     /// The distribution's variance.
+    ///
+    /// - Complexity: O(1), except the empirical cases: O(k) for k values or points.
     public var variance: Double {
         switch self {
         case .constant: return 0
@@ -87,6 +95,8 @@ extension Distribution {
 
     /// A standard normal deviate by the Box-Muller transform (one of the pair is used,
     /// so each draw consumes exactly two numbers and streams stay aligned).
+    ///
+    /// - Complexity: O(1).
     public static func standardNormal(_ random: inout RandomStream) -> Double {
         let u1 = random.nextOpenUnit()
         let u2 = random.nextUnit()

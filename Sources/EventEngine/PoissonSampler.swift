@@ -8,6 +8,8 @@ public enum PoissonSampler {
     public static let exactMeanLimit = 30.0
 
     /// One Poisson(mean) count.
+    ///
+    /// - Complexity: O(mean) draws up to `exactMeanLimit`, O(1) above it.
     public static func sample(mean: Double, _ random: inout RandomStream) -> Int64 {
         if mean <= 0 { return 0 }
         if mean <= exactMeanLimit {

@@ -1,7 +1,8 @@
 /// A seeded xoshiro256** generator: fast, small, and the same sequence on every platform.
 ///
 /// The state is filled from the seed by SplitMix64, as the xoshiro authors recommend,
-/// so neighbouring seeds give unrelated sequences.
+/// so neighbouring seeds give unrelated sequences. The sequence from an explicit state
+/// is pinned by tests to the authors' reference implementation.
 public struct RandomStream: RandomNumberGenerator, Sendable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
@@ -9,6 +10,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     @usableFromInline var s3: UInt64
 
     /// Creates a stream whose whole sequence is determined by `seed`.
+    ///
+    /// - Complexity: O(1).
     public init(seed: UInt64) {
         var mixer = SplitMix64(state: seed)
         s0 = mixer.next()
@@ -18,7 +21,21 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 }  // the all-zero state is a fixed point
     }
 
+    /// Creates a stream at an explicit generator state, the reference implementation's
+    /// `s[0]` to `s[3]`; the state must not be all zero, a fixed point.
+    ///
+    /// - Complexity: O(1).
+    public init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        precondition(s0 | s1 | s2 | s3 != 0, "xoshiro256** cannot start from the all-zero state")
+        self.s0 = s0
+        self.s1 = s1
+        self.s2 = s2
+        self.s3 = s3
+    }
+
     /// The next 64 random bits.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
@@ -33,55 +50,18 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1), with 53 random bits.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform double in (0, 1): safe to take the logarithm of.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
-    }
-}
-
-/// SplitMix64, used to expand one seed into generator state and to derive stream seeds.
-public struct SplitMix64: Sendable {
-    /// The generator's running state.
-    public var state: UInt64
-
-    /// Creates a generator at `state`.
-    public init(state: UInt64) { self.state = state }
-
-    /// The next 64 bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Independent random streams derived from one run seed, one per named subsystem.
-///
-/// Each stream's seed mixes the run seed with a hash of the subsystem's name, so a
-/// subsystem that starts drawing more numbers never shifts another subsystem's sequence.
-public struct RandomStreams: Sendable {
-    /// The run seed every stream derives from.
-    public let seed: UInt64
-
-    /// Creates the family of streams for `seed`.
-    public init(seed: UInt64) { self.seed = seed }
-
-    /// The stream for `subsystem`; the same name always gives the same stream.
-    public func stream(_ subsystem: String) -> RandomStream {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a: stable across runs and platforms
-        for byte in subsystem.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        var mixer = SplitMix64(state: seed ^ hash)
-        return RandomStream(seed: mixer.next())
     }
 }

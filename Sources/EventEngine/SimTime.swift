@@ -12,6 +12,8 @@ public enum Ticks {
     public static let perMillisecond: SimTime = 1_000
 
     /// The tick count nearest to `seconds`, clamped to the representable range.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public static func seconds(_ seconds: Double) -> SimTime {
         let ticks = (seconds * Double(perSecond)).rounded()
@@ -21,12 +23,16 @@ public enum Ticks {
     }
 
     /// The tick count nearest to `milliseconds`.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public static func milliseconds(_ milliseconds: Double) -> SimTime {
         seconds(milliseconds / 1_000)
     }
 
     /// `ticks` as seconds.
+    ///
+    /// - Complexity: O(1).
     @inlinable
     public static func toSeconds(_ ticks: SimTime) -> Double {
         Double(ticks) / Double(perSecond)

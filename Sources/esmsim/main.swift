@@ -13,6 +13,7 @@ COMMANDS:
   run FILE...        simulate scenarios and write timeseries.csv and summary.csv
   compare FILE...    simulate scenarios and overlay them on one chart, with an HTML report
   validate FILE...   check scenario files
+  import FILE...     write scenarios from AWS CLI JSON, CloudFormation/SAM templates or terraform show -json
   profiles [NAME]    list behaviour profiles and their constants
   calibrate          fit a profile's constants to observations
   fidelity           published figures next to simulated ones
@@ -40,6 +41,7 @@ let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [
     "run": RunCommand.main,
     "compare": CompareCommand.main,
     "validate": ValidateCommand.main,
+    "import": ImportCommand.main,
     "profiles": ProfilesCommand.main,
     "calibrate": CalibrateCommand.main,
     "fidelity": FidelityCommand.main,

@@ -33,37 +33,74 @@ final class EPUMeterTests: XCTestCase {
     func testPerSecondBillingWithOneMinuteMinimum() {
         var meter = EPUMeter(profile: profile, provisioned: .init(minimum: 1, maximum: 100), mappings: 1)
         XCTAssertEqual(meter.current, 1)
-        // Twenty pollers arrive at 100 s: two EPUs from then on.
+        // Twenty idle pollers arrive at 100 s: their slots need two EPUs from then on.
         meter.pollersChanged(from: [0], to: 20, at: seconds(100))
         XCTAssertEqual(meter.current, 2)
-        // Back to one poller; the sample at 130.2 s drops the second EPU after 30.2 s.
+        // Back to one poller at 130 s. The EPU started at 100 s stops once five periods
+        // since then needed one: those ending at 120, 180, 240, 300 and 360 s.
         meter.pollersChanged(from: Array(repeating: 0, count: 20), to: 1, at: seconds(130))
-        XCTAssertEqual(meter.sample(at: seconds(130) + 200_000, pollerBytes: [0]), 2,
-                       "the segment just closed still needed two EPUs")
-        XCTAssertEqual(meter.sample(at: seconds(190), pollerBytes: [0]), 1)
-        // EPU 1: 0...200.5 s, billed 201 s. EPU 2: 100...190 s, 90 s.
-        XCTAssertEqual(meter.billedEPUSeconds(until: seconds(200) + 500_000), 201 + 90)
+        meter.advance(to: seconds(360) - 1, pollerBytes: [0])
+        XCTAssertEqual(meter.current, 2)
+        meter.advance(to: seconds(360), pollerBytes: [0])
+        XCTAssertEqual(meter.current, 1)
+        // EPU 1: 0...500.5 s, billed 501 s. EPU 2: 100...360 s, 260 s.
+        XCTAssertEqual(meter.billedEPUSeconds(until: seconds(500) + 500_000), 501 + 260)
 
-        // An EPU that runs 31 s (10...41 s) is billed the one-minute minimum.
-        var short = EPUMeter(profile: profile, provisioned: .init(minimum: 1, maximum: 100), mappings: 1)
+        // With no scale-in wait, an EPU that runs 50 s (10...60 s) is billed the one-minute minimum.
+        var quick = profile
+        quick.epuScaleInSeconds = 0
+        var short = EPUMeter(profile: quick, provisioned: .init(minimum: 1, maximum: 100), mappings: 1)
         short.pollersChanged(from: [0], to: 11, at: seconds(10))
-        _ = short.sample(at: seconds(40) + 200_000, pollerBytes: Array(repeating: 0, count: 11))
-        short.pollersChanged(from: Array(repeating: 0, count: 11), to: 1, at: seconds(40) + 200_000)
-        _ = short.sample(at: seconds(41), pollerBytes: [0])
+        short.pollersChanged(from: Array(repeating: 0, count: 11), to: 1, at: seconds(40))
+        short.advance(to: seconds(60), pollerBytes: [0])
         XCTAssertEqual(short.current, 1)
+        short.close(at: seconds(100), pollerBytes: [0])
         XCTAssertEqual(short.billedEPUSeconds(until: seconds(100)), 100 + 60)
     }
 
-    func testThroughputRaisesTheCountAtTheNextSample() {
+    func testThroughputRaisesTheCountAtThePeriodEnd() {
         var meter = EPUMeter(profile: profile, provisioned: .init(minimum: 4, maximum: 4), mappings: 1)
         XCTAssertEqual(meter.current, 1)
         // Four pollers at 4.5 MB/s for a minute claim 18 MB/s of 20: still one EPU.
-        XCTAssertEqual(meter.sample(at: seconds(60), pollerBytes: Array(repeating: 4_500_000 * 60, count: 4)), 1)
+        meter.advance(to: seconds(60), pollerBytes: Array(repeating: 4_500_000 * 60, count: 4))
+        XCTAssertEqual(meter.current, 1)
         // Two at 5 MB/s and two at 1 MB/s claim 5 + 5 + 2 + 2 (idle slots) = 14 MB/s: one.
-        XCTAssertEqual(meter.sample(at: seconds(120), pollerBytes: [300_000_000, 300_000_000, 60_000_000, 60_000_000]), 1)
-        // A fifth poller, all five at 5 MB/s: 25 MB/s, two EPUs.
+        meter.advance(to: seconds(120), pollerBytes: [300_000_000, 300_000_000, 60_000_000, 60_000_000])
+        XCTAssertEqual(meter.current, 1)
+        // A fifth poller, all five at 5 MB/s: 25 MB/s, two EPUs at the end of the period,
+        // whenever the bytes were handed over within it.
         meter.pollersChanged(from: Array(repeating: 0, count: 4), to: 5, at: seconds(120))
-        XCTAssertEqual(meter.sample(at: seconds(180), pollerBytes: Array(repeating: 300_000_000, count: 5)), 2)
+        meter.advance(to: seconds(179), pollerBytes: Array(repeating: 295_000_000, count: 5))
+        XCTAssertEqual(meter.current, 1, "the period is not over")
+        meter.advance(to: seconds(180), pollerBytes: Array(repeating: 5_000_000, count: 5))
+        XCTAssertEqual(meter.current, 2)
+    }
+
+    func testNoiseAroundAThresholdDoesNotRestartEPUs() {
+        // Five pollers whose needs alternate between one EPU (17.5 MB/s) and two
+        // (22.5 MB/s) keep two running from the first busy period: no restarts.
+        var meter = EPUMeter(profile: profile, provisioned: .init(minimum: 5, maximum: 5), mappings: 1)
+        for minute in 1...60 {
+            let rate = minute.isMultiple(of: 2) ? 3_500_000.0 : 4_500_000.0
+            meter.advance(to: seconds(Int64(minute) * 60), pollerBytes: Array(repeating: rate * 60, count: 5))
+        }
+        XCTAssertEqual(meter.current, 2)
+        XCTAssertEqual(meter.billedEPUSeconds(until: seconds(3_600)), 3_600 + 3_540)
+    }
+
+    func testIdleStretchesAreMeteredLikeAnyOther() {
+        // Five busy minutes, then a long idle gap handed over in one call.
+        var meter = EPUMeter(profile: profile, provisioned: .init(minimum: 5, maximum: 5), mappings: 1)
+        meter.advance(to: seconds(60), pollerBytes: Array(repeating: 300_000_000, count: 5))
+        XCTAssertEqual(meter.current, 2)
+        for minute in 2...5 {
+            meter.advance(to: seconds(Int64(minute) * 60), pollerBytes: Array(repeating: 300_000_000, count: 5))
+        }
+        XCTAssertEqual(meter.current, 2)
+        meter.advance(to: seconds(100_000), pollerBytes: Array(repeating: 0, count: 5))
+        XCTAssertEqual(meter.current, 1)
+        // Busy 0...300 s: two EPUs from 60 s until the five periods ending 360...600 s all needed one.
+        XCTAssertEqual(meter.billedEPUSeconds(until: seconds(100_000)), 100_000 + 540)
     }
 
     func testPollerGroupPacksEveryMappingTogether() {
@@ -73,13 +110,15 @@ final class EPUMeterTests: XCTestCase {
         XCTAssertEqual(grouped.billedEPUSeconds(until: seconds(3_600)), 3_600)
         var busy = EPUMeter(profile: profile, provisioned: .init(minimum: 1, maximum: 1), mappings: 10)
         // At 3 MB/s each, the ten pollers claim 30 MB/s: two EPUs.
-        XCTAssertEqual(busy.sample(at: seconds(60), pollerBytes: [180_000_000]), 2)
+        busy.advance(to: seconds(60), pollerBytes: [180_000_000])
+        XCTAssertEqual(busy.current, 2)
     }
 
     func testOnDemandHasNoEPUs() {
         var meter = EPUMeter(profile: profile, provisioned: nil, mappings: 1)
         meter.pollersChanged(from: [0], to: 50, at: seconds(10))
-        XCTAssertEqual(meter.sample(at: seconds(60), pollerBytes: Array(repeating: 300_000_000, count: 50)), 0)
+        meter.advance(to: seconds(60), pollerBytes: Array(repeating: 300_000_000, count: 50))
+        XCTAssertEqual(meter.current, 0)
         XCTAssertEqual(meter.billedEPUSeconds(until: seconds(3_600)), 0)
     }
 

@@ -59,6 +59,19 @@ final class BadScenarioTableTests: XCTestCase {
         Case([("function.accountConcurrency", 0)], "function.accountConcurrency: 0 is outside 1...1,000,000"),
         Case([("\(esm).MaximumRetryAttempts", -2)], "eventSourceMapping.MaximumRetryAttempts: -2 is outside -1...10,000"),
         Case([("\(esm).MaximumRetryAttempts", 10_001)], "eventSourceMapping.MaximumRetryAttempts: 10,001 is outside -1...10,000"),
+        // MaximumRecordAgeInSeconds -1 or 60...604,800; BisectBatchOnFunctionError a boolean
+        Case([("\(esm).MaximumRecordAgeInSeconds", 30)], "eventSourceMapping.MaximumRecordAgeInSeconds: 30 must be -1 (no limit) or 60...604,800"),
+        Case([("\(esm).MaximumRecordAgeInSeconds", 604_801)], "eventSourceMapping.MaximumRecordAgeInSeconds: 604,801 is outside -1...604,800"),
+        Case([("\(esm).BisectBatchOnFunctionError", "yes")], "eventSourceMapping.BisectBatchOnFunctionError: expected true or false, found a string"),
+        // The retry controls and a Kafka-topic destination are provisioned mode only
+        Case([("\(pollers)", nil), ("\(esm).MaximumRetryAttempts", 3)],
+             "test.json:5:30: eventSourceMapping.MaximumRetryAttempts: Kafka ESMs accept this only in provisioned mode"),
+        Case([("\(pollers)", nil), ("\(esm).MaximumRecordAgeInSeconds", 600)],
+             "eventSourceMapping.MaximumRecordAgeInSeconds: Kafka ESMs accept this only in provisioned mode"),
+        Case([("\(pollers)", nil), ("\(esm).BisectBatchOnFunctionError", true)],
+             "eventSourceMapping.BisectBatchOnFunctionError: Kafka ESMs accept this only in provisioned mode"),
+        Case([("\(pollers)", nil), ("\(esm).DestinationConfig", ["OnFailure": ["Destination": "kafka://failed"]])],
+             "eventSourceMapping.DestinationConfig.OnFailure.Destination: a Kafka topic destination (kafka://) needs provisioned mode"),
         Case([("seed", -1)], "seed: -1 is outside 0..."),
         Case([("horizonSeconds", 0)], "horizonSeconds: 0 is outside 1...31,622,400"),
         // durations positive and at most the 14-minute timeout

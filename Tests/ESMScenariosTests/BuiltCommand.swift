@@ -21,12 +21,18 @@ enum BuiltCommand {
         return folder.appendingPathComponent("esmsim")
     }
 
-    /// Runs `esmsim ARGUMENTS` in `folder`.
-    static func run(_ arguments: [String], in folder: String) throws -> Outcome {
+    /// Runs `esmsim ARGUMENTS` in `folder`, in this process's environment with `changes`
+    /// applied (a nil value removes the variable).
+    static func run(_ arguments: [String], in folder: String, environment changes: [String: String?] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if !changes.isEmpty {
+            var environment = ProcessInfo.processInfo.environment
+            for (name, value) in changes { environment[name] = value }
+            process.environment = environment
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

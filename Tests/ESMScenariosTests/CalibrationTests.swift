@@ -9,6 +9,9 @@ import XCTest
 
 /// `esmsim calibrate` on the shipped observations reproduces the shipped constants.
 final class CalibrationTests: XCTestCase {
+    /// The shipped files are calibration's fixed point (the README says so). That alone
+    /// proves only that no single step improves them; CalibrationPerturbationTests checks
+    /// that calibration finds the fitted constants again.
     func testShippedProfilesAreWhatCalibrationProduces() throws {
         try LongTest.requireOptimizedBuild()
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)

@@ -49,6 +49,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("bad").path), "nothing written for bad input")
     }
 
+    func testRetryControlsOutsideProvisionedModeExitTwo() throws {
+        let onDemand = try file("on-demand-retries.json", ScenarioJSON.text([
+            ("eventSourceMapping.ProvisionedPollerConfig", nil), ("eventSourceMapping.BisectBatchOnFunctionError", true),
+        ]))
+        let result = try esmsim(["validate", onDemand])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.error.contains("on-demand-retries.json:4:36: eventSourceMapping.BisectBatchOnFunctionError: Kafka ESMs accept this only in provisioned mode"), result.error)
+    }
+
     func testUsageErrorsExitTwo() throws {
         let good = try file("good.json", ScenarioJSON.text())
         for arguments in [["run", good, "--speed", "2"], ["run", good, "--horizon", "-5"], ["run"], ["frobnicate"], ["run", good, "--horizon", "1e12"]] {

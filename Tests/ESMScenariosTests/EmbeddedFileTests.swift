@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import ESMScenarios
+@testable import ESMCharts
+@testable import ESMStudies
 @testable import ESMBilling
 @testable import ESMFormats
 

@@ -8,23 +8,20 @@ import XCTest
 enum LongTest {
     /// Skips the calling test unless the build is optimized or long tests are asked for.
     static func requireOptimizedBuild() throws {
-        if !enabled {
+        #if DEBUG
+        if ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] != "1" {
             throw XCTSkip("long test: runs in `swift test -c release -Xswiftc -enable-testing` (or set ESMSIM_LONG_TESTS=1)")
         }
-    }
-
-    /// Whether long tests run: in optimized builds, or when `ESMSIM_LONG_TESTS=1` asks.
-    static var enabled: Bool {
-        #if DEBUG
-        return ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1"
-        #else
-        return true
         #endif
     }
 
-    /// `full` when long tests run, else `short`: property tests check every random case
-    /// in the release job and a prefix of the same seeded sequence in debug builds.
-    static func trials(full: Int, short: Int) -> Int {
-        enabled ? full : short
+    /// How many random cases a property test runs: `optimized` in an optimized build (the
+    /// release test job), `debug` in a debug build, where each case costs about ten times more.
+    static func cases(optimized: Int, debug: Int) -> Int {
+        #if DEBUG
+        return ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1" ? optimized : debug
+        #else
+        return optimized
+        #endif
     }
 }

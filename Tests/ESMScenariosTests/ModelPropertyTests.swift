@@ -51,8 +51,11 @@ final class ModelPropertyTests: XCTestCase {
         if random.chance(0.5) {
             let minimum = random.int(1...3)
             mapping["ProvisionedPollerConfig"] = ["MinimumPollers": minimum, "MaximumPollers": random.int(minimum...20)]
+            // The retry controls exist only in provisioned mode.
+            if random.chance(0.4) { mapping["MaximumRetryAttempts"] = random.int(-1...3) }
+            if random.chance(0.3) { mapping["MaximumRecordAgeInSeconds"] = random.pick([-1, 60, 120]) }
+            if random.chance(0.3) { mapping["BisectBatchOnFunctionError"] = true }
         }
-        if random.chance(0.4) { mapping["MaximumRetryAttempts"] = random.int(-1...3) }
         if random.chance(0.3) { mapping["DestinationConfig"] = ["OnFailure": ["Destination": "arn:aws:sqs:us-east-1:1:q"]] }
         scenario["function"] = function
         scenario["eventSourceMapping"] = mapping

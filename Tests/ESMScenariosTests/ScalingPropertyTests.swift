@@ -70,7 +70,7 @@ final class ScalingPropertyTests: XCTestCase {
     func testMoreCapacityNeverDrainsSlowerByMoreThanOneEvaluation() throws {
         var random = TestRandom(seed: 12)
         let profiles = [Self.profile2024, try ProfileStore.load("aws-2021")]
-        for trial in 0..<LongTest.trials(full: 300, short: 24) {
+        for trial in 0..<LongTest.cases(optimized: 300, debug: 24) {
             let profile = profiles[trial % 5 == 4 ? 1 : 0]
             let base = Drain.random(&random)
             let (more, change) = base.withMoreCapacity(&random)
@@ -90,7 +90,7 @@ final class ScalingPropertyTests: XCTestCase {
 
     func testSteadyTrafficWithinCapacityKeepsItsPollerCountAfterTheRamp() {
         var random = TestRandom(seed: 2_025)
-        for trial in 0..<LongTest.trials(full: 100, short: 6) {
+        for trial in 0..<LongTest.cases(optimized: 100, debug: 6) {
             let partitions = random.int(2...16)
             let durationMs = random.double(10, 300)
             let batchSize = random.pick([50, 100, 500])

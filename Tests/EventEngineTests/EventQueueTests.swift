@@ -34,13 +34,78 @@ final class EventQueueTests: XCTestCase {
         queue.schedule("a", at: 1)
         let b = queue.schedule("b", at: 2)
         queue.schedule("c", at: 3)
-        queue.cancel(b)
+        XCTAssertEqual(queue.cancel(b), "b")
         XCTAssertEqual(queue.peekTime(), 1)
         XCTAssertEqual(queue.next()?.event, "a")
         XCTAssertEqual(queue.peekTime(), 3, "the cancelled event at 2 is skipped")
         XCTAssertEqual(queue.next()?.event, "c")
         XCTAssertNil(queue.next())
         XCTAssertTrue(queue.isEmpty)
+    }
+
+    /// Cancelling an event that already ran must not count as removing a pending one:
+    /// the queue once marked it cancelled anyway, so it looked empty with an event still
+    /// pending and the loop reported `.exhausted` instead of `.horizon`.
+    func testCancellingAnEventThatAlreadyRanLeavesPendingEventsAlone() {
+        struct Cancels: EventHandler {
+            var ran: [String] = []
+            var early: EventID?
+            mutating func handle(_ event: String, at now: SimTime, queue: inout EventQueue<String>) {
+                ran.append(event)
+                if event == "late" { return }
+                // Cancels itself: it is running, so it is no longer pending.
+                if let early { queue.cancel(early) }
+            }
+            func isFinished(at now: SimTime) -> Bool { false }
+        }
+        var queue = EventQueue<String>()
+        var handler = Cancels()
+        handler.early = queue.schedule("early", at: 1)
+        queue.schedule("late", at: 50)
+        let outcome = EventLoop.run(&handler, queue: &queue, until: 10)
+        XCTAssertEqual(handler.ran, ["early"])
+        XCTAssertEqual(outcome.stop, .horizon, "the event at 50 is still pending")
+        XCTAssertFalse(queue.isEmpty)
+        XCTAssertEqual(queue.next()?.event, "late")
+    }
+
+    func testCancelReturnsTheEventOnlyWhileItIsPending() {
+        var queue = EventQueue<String>()
+        let a = queue.schedule("a", at: 1)
+        let b = queue.schedule("b", at: 2)
+        XCTAssertEqual(queue.next()?.event, "a")
+        XCTAssertNil(queue.cancel(a), "a already ran")
+        XCTAssertEqual(queue.cancel(b), "b")
+        XCTAssertNil(queue.cancel(b), "b is already cancelled")
+        XCTAssertNil(queue.cancel(EventID(rawValue: 99)), "never scheduled")
+        XCTAssertTrue(queue.isEmpty)
+        XCTAssertEqual(queue.count, 0)
+    }
+
+    /// Within a tick the tier decides, then the scheduling order; time always comes first.
+    func testSameTimeEventsLeaveByPriorityThenSchedulingOrder() {
+        var queue = EventQueue<String>()
+        queue.schedule("normal 1", at: 5)
+        queue.schedule("urgent 1", at: 5, priority: .urgent)
+        queue.schedule("late urgent", at: 6, priority: .urgent)
+        queue.schedule("normal 2", at: 5, priority: .normal)
+        queue.schedule("low", at: 5, priority: EventPriority(rawValue: 200))
+        queue.schedule("urgent 2", at: 5, priority: .urgent)
+        queue.schedule("early normal", at: 4)
+        var popped: [String] = []
+        while let (_, event) = queue.next() { popped.append(event) }
+        XCTAssertEqual(popped, ["early normal", "urgent 1", "urgent 2", "normal 1", "normal 2", "low", "late urgent"])
+    }
+
+    func testNextNotAfterTakesEveryTierAtTheLimit() {
+        var queue = EventQueue<Int>()
+        queue.schedule(1, at: 10, priority: .normal)
+        queue.schedule(2, at: 10, priority: .urgent)
+        queue.schedule(3, at: 11, priority: .urgent)
+        XCTAssertEqual(queue.next(notAfter: 10)?.event, 2)
+        XCTAssertEqual(queue.next(notAfter: 10)?.event, 1)
+        XCTAssertNil(queue.next(notAfter: 10))
+        XCTAssertEqual(queue.count, 1)
     }
 
     func testLoopStopsAtHorizonAndRunsEventsAtIt() {
@@ -70,5 +135,11 @@ final class EventQueueTests: XCTestCase {
         var queue = EventQueue<Int>()
         queue.schedule(1, at: 4)
         XCTAssertEqual(EventLoop.run(&handler, queue: &queue, until: 100).stop, .exhausted)
+    }
+
+    func testInternalChecksAreCompiledIntoDebugBuilds() {
+        #if DEBUG
+        XCTAssertTrue(EventQueue<Int>.internalChecksEnabled, "debug builds must define ESMSIM_INTERNAL_CHECKS")
+        #endif
     }
 }

@@ -11,18 +11,17 @@ public enum AtomicFile {
         public var reason: String
         /// `cannot write PATH: REASON`.
         public var description: String { "cannot write \(path): \(reason)" }
+
+        /// `path` could not be written, for `reason`.
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Writes `text` to `path`, creating parent folders as needed.
     public static func write(_ text: String, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.obstacle(to: folder) ?? Self.describe(error))")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let (folder, temporary) = try prepare(path)
         TemporaryFiles.shared.register(temporary.path)
         defer { TemporaryFiles.shared.unregister(temporary.path) }
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
@@ -33,6 +32,19 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(atPath: temporary.path)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// Creates `path`'s folder as needed; returns it and the temporary file to write
+    /// before the rename, hidden and named after the process so writers never share one.
+    static func prepare(_ path: String) throws(WriteError) -> (folder: URL, temporary: URL) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: path, reason: "cannot create folder \(folder.path): \(Self.obstacle(to: folder) ?? Self.describe(error))")
+        }
+        return (folder, folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"))
     }
 
     public static func systemReason(for folder: String) -> String {

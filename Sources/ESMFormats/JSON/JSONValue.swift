@@ -18,6 +18,12 @@ public struct JSONValue: Equatable, Sendable {
         public var key: String
         /// The value.
         public var value: JSONValue
+
+        /// A pair.
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// The value.

@@ -36,6 +36,11 @@ public struct ESMSettings: Equatable, Sendable {
     public var maximumRetryAttempts: Int
     /// Whether an on-failure destination is configured.
     public var hasOnFailureDestination: Bool
+    /// `MaximumRecordAgeInSeconds` as ticks: older records are not sent to the function
+    /// but discarded (to the on-failure destination). Nil is -1, no limit (the default).
+    public var maximumRecordAge: SimTime? = nil
+    /// `BisectBatchOnFunctionError`: a failed batch is split in two and each half retried.
+    public var bisectBatchOnFunctionError = false
 
     /// The Kafka default batching window.
     public static let defaultBatchingWindow: SimTime = 500 * Ticks.perMillisecond

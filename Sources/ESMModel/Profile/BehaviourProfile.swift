@@ -28,6 +28,10 @@ public struct BehaviourProfile: Equatable, Sendable {
     public var pollersPerEPU: Double = 10
     /// Shortest time an EPU is billed for once it starts.
     public var epuMinimumBillingSeconds: Double = 60
+    /// Length of the periods over which poller throughput decides the EPU count.
+    public var epuMeteringSeconds: Double = 60
+    /// How long every period must need fewer EPUs than run before EPUs stop.
+    public var epuScaleInSeconds: Double = 300
     /// The documentation of each constant, in the order the profile file lists them.
     public var notes: [ProfileConstant.Note] = []
 

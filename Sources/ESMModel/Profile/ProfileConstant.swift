@@ -59,6 +59,10 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
                             meaning: "pollers one EPU holds when each is light", keyPath: \.pollersPerEPU, isWhole: true, search: .init(range: 1...100, step: 1)),
             ProfileConstant(name: "epuMinimumBillingSeconds", unit: "s",
                             meaning: "shortest time an EPU is billed once started", keyPath: \.epuMinimumBillingSeconds, isWhole: false, search: .init(range: 0...3_600, step: 1)),
+            ProfileConstant(name: "epuMeteringSeconds", unit: "s",
+                            meaning: "period over which poller throughput decides the EPU count", keyPath: \.epuMeteringSeconds, isWhole: false, search: .init(range: 1...3_600, step: 1)),
+            ProfileConstant(name: "epuScaleInSeconds", unit: "s",
+                            meaning: "every period this long must need fewer EPUs before EPUs stop", keyPath: \.epuScaleInSeconds, isWhole: false, search: .init(range: 0...3_600, step: 60)),
         ]
 
     /// The constant called `name`, if any.

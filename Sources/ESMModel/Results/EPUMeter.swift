@@ -1,24 +1,44 @@
 import EventEngine
 
 /// Counts the Event Poller Units a provisioned ESM (or its poller group) runs on and the
-/// EPU time it is billed.
+/// EPU time it is billed, from the pollers' throughput over simulated time.
 ///
-/// Pollers are packed by `EPUPacking`. Throughput is measured per poller over segments
-/// that end at every sample and every poller change; at a sample the count becomes what
-/// the busiest segment since the previous sample needed, so it follows throughput one
-/// sampling interval behind. A poller change raises the count at once when the new
-/// pollers need more slots. `mappings` identical ESMs share the group's EPUs, so their
-/// claims and `MinimumPollers` floors are added. Each EPU is billed per second from when
-/// it starts to when it stops, with the one-minute minimum. On-demand mode has no EPUs.
+/// The smoothing rule (profile constants `epuMeteringSeconds` and `epuScaleInSeconds`):
+/// simulated time is cut into metering periods of fixed length from time 0. Over each
+/// period every poller claims EPU capacity by `EPUPacking` from the bytes it fetched,
+/// weighted by the time it ran (a poller change splits the period); the period needs the
+/// EPUs its mean claim packs into. At the end of a period the count rises to that need;
+/// it falls only once every period of the last `epuScaleInSeconds` needed fewer EPUs than
+/// run, and then to the most any of them needed, never below what the running pollers'
+/// idle slots fill. A poller change raises the count at once when the new pollers' idle
+/// slots need more. `mappings` identical ESMs share the group's EPUs, so their claims and
+/// `MinimumPollers` floors are added. Each EPU is billed per second from when it starts
+/// to when it stops, with the one-minute minimum. On-demand mode has no EPUs.
+///
+/// Sampling reads the count and never changes it: the periods, not the time series,
+/// decide the bill, so it is the same at any sampling interval.
 struct EPUMeter {
     let enabled: Bool
     let packing: EPUPacking
     let mappings: Int
     let minimumEPUs: Int
     let minimumBilled: SimTime
+    /// Length of a metering period.
+    let period: SimTime
+    /// Periods whose needs must all lie below the running count before EPUs stop.
+    let scaleInPeriods: Int
+    /// The end of the current metering period; `SimTime.max` when the meter is off.
+    private(set) var nextBoundary: SimTime
+    /// Start of the part of the current period not yet added to `periodClaimSeconds`.
     private var segmentStart: SimTime = 0
-    /// EPUs needed by segments closed since the last sample.
-    private var closedSegmentsNeed = 0
+    /// Claimed bytes per second times seconds, over the current period so far.
+    private var periodClaimSeconds = 0.0
+    /// Bytes each running poller fetched in the open segment and not yet claimed.
+    private var carried: [Double] = []
+    /// Whether no poller fetched anything in the current period so far.
+    private var periodWasIdle = true
+    /// The needs of the latest periods, oldest first, at most `scaleInPeriods` of them.
+    private var recentNeeds: [Int] = []
     /// Start times of the running EPUs, oldest first; the newest stops first.
     private var running: [SimTime] = []
     private var billed: SimTime = 0
@@ -31,35 +51,60 @@ struct EPUMeter {
         let groupMinimumPollers = (provisioned?.minimum ?? 0) * self.mappings
         minimumEPUs = enabled ? packing.minimumEPUs(minimumPollers: groupMinimumPollers) : 0
         minimumBilled = Ticks.seconds(profile.epuMinimumBillingSeconds)
+        period = max(Ticks.perSecond, Ticks.seconds(profile.epuMeteringSeconds))
+        let scaleIn = Ticks.seconds(max(profile.epuScaleInSeconds, 0))
+        scaleInPeriods = max(1, Int((scaleIn + period - 1) / period))
+        nextBoundary = enabled ? period : SimTime.max
         running = Array(repeating: 0, count: minimumEPUs)
     }
 
     /// EPUs currently running.
     var current: Int { running.count }
 
-    /// Re-reads the EPU count at a sample from the bytes each poller fetched since the
-    /// last sample or poller change.
-    mutating func sample(at now: SimTime, pollerBytes: [Double]) -> Int {
-        guard enabled, !closed else { return running.count }
-        let needed = max(closedSegmentsNeed, closeSegment(at: now, pollerBytes: pollerBytes))
-        closedSegmentsNeed = 0
-        // Nothing measured (the sample at time 0) says nothing about throughput: keep what runs.
-        if needed > 0 { setCount(needed, at: now) }
-        return running.count
+    /// Ends every metering period up to and including `now`.
+    ///
+    /// `pollerBytes` are what each running poller fetched since the bytes were last handed
+    /// over; the caller must advance the meter before counting bytes fetched after a
+    /// period's end, so every byte handed over belongs to the earliest open period.
+    mutating func advance(to now: SimTime, pollerBytes: [Double]) {
+        guard enabled, !closed else { return }
+        carry(pollerBytes)
+        while nextBoundary <= now {
+            addSegment(until: nextBoundary)
+            let idle = periodWasIdle
+            let before = (running.count, recentNeeds)
+            closePeriod(pollers: carried.count)
+            nextBoundary += period
+            // Idle periods that changed nothing will change nothing: skip to the last one.
+            if before.0 == running.count, before.1 == recentNeeds, idle, nextBoundary <= now {
+                nextBoundary += (now - nextBoundary) / period * period
+                segmentStart = nextBoundary - period
+            }
+        }
     }
 
-    /// Closes the old pollers' segment and, when the `count` new pollers need more idle
-    /// slots than are running, starts EPUs at once.
+    /// Ends the old pollers' share of the current period and, when the `count` new
+    /// pollers' idle slots need more EPUs than run, starts them at once.
     mutating func pollersChanged(from pollerBytes: [Double], to count: Int, at now: SimTime) {
         guard enabled, !closed else { return }
-        closedSegmentsNeed = max(closedSegmentsNeed, closeSegment(at: now, pollerBytes: pollerBytes))
-        let bySlots = packing.epus(claimed: Double(count * mappings) * packing.idleClaim, minimum: minimumEPUs)
-        if bySlots > running.count { setCount(bySlots, at: now) }
+        advance(to: now, pollerBytes: pollerBytes)
+        addSegment(until: now)
+        carried = Array(repeating: 0, count: count)
+        let bySlots = slotNeed(pollers: count)
+        if bySlots > running.count {
+            setCount(bySlots, at: now)
+            // EPUs just started run at least a full scale-in window.
+            recentNeeds.removeAll()
+        }
     }
 
-    /// Stops and bills every EPU at the end of the run; later samples change nothing.
-    mutating func close(at end: SimTime) {
+    /// Stops and bills every EPU at the end of the run; later calls change nothing.
+    ///
+    /// Periods ending before `end` are metered first; one ending exactly at `end` would
+    /// only start EPUs that stop at once.
+    mutating func close(at end: SimTime, pollerBytes: [Double]) {
         guard !closed else { return }
+        if end > 0 { advance(to: end - 1, pollerBytes: pollerBytes) }
         let count = running.count
         setCount(0, at: end)
         running = Array(repeating: end, count: count)
@@ -69,21 +114,54 @@ struct EPUMeter {
     /// Billed EPU-seconds so far, every EPU stopped at `end` unless the meter is closed.
     func billedEPUSeconds(until end: SimTime) -> Int64 {
         var copy = self
-        copy.close(at: end)
+        if !copy.closed {
+            let count = copy.running.count
+            copy.setCount(0, at: end)
+            copy.running = Array(repeating: end, count: count)
+        }
         return copy.billed / Ticks.perSecond
     }
 
-    /// The EPUs the segment ending at `now` needed, and starts the next segment. An empty
-    /// segment (a poller change at a sample's instant) needs nothing.
-    private mutating func closeSegment(at now: SimTime, pollerBytes: [Double]) -> Int {
-        let seconds = Ticks.toSeconds(now - segmentStart)
-        segmentStart = now
-        guard seconds > 0 else { return 0 }
+    /// Adds the bytes handed over to what each running poller fetched in the open segment.
+    private mutating func carry(_ pollerBytes: [Double]) {
+        if carried.count != pollerBytes.count { carried = Array(repeating: 0, count: pollerBytes.count) }
+        for index in pollerBytes.indices { carried[index] += pollerBytes[index] }
+    }
+
+    /// Adds the claims of the running pollers from `segmentStart` to `end` to the current
+    /// period, and starts the next segment with nothing fetched.
+    private mutating func addSegment(until end: SimTime) {
+        let seconds = Ticks.toSeconds(end - segmentStart)
+        segmentStart = end
+        guard seconds > 0 else { return }
         var claimed = 0.0
-        for bytes in pollerBytes {
-            claimed += packing.claim(bytesPerSecond: bytes / seconds)
+        for index in carried.indices {
+            claimed += packing.claim(bytesPerSecond: carried[index] / seconds)
+            if carried[index] != 0 { periodWasIdle = false }
+            carried[index] = 0
         }
-        return packing.epus(claimed: claimed * Double(mappings), minimum: minimumEPUs)
+        periodClaimSeconds += claimed * seconds
+    }
+
+    /// Ends the current period at `nextBoundary`: raises the count to its need, or lowers
+    /// it once every recent period needed less.
+    private mutating func closePeriod(pollers: Int) {
+        let meanClaim = periodClaimSeconds / Ticks.toSeconds(period)
+        periodClaimSeconds = 0
+        periodWasIdle = true
+        let need = packing.epus(claimed: meanClaim * Double(mappings), minimum: minimumEPUs)
+        recentNeeds.append(need)
+        if recentNeeds.count > scaleInPeriods { recentNeeds.removeFirst() }
+        if need > running.count {
+            setCount(need, at: nextBoundary)
+        } else if recentNeeds.count == scaleInPeriods, let highest = recentNeeds.max(), highest < running.count {
+            setCount(max(highest, slotNeed(pollers: pollers)), at: nextBoundary)
+        }
+    }
+
+    /// The EPUs `pollers` idle pollers (per ESM of the group) fill.
+    private func slotNeed(pollers: Int) -> Int {
+        packing.epus(claimed: Double(pollers * mappings) * packing.idleClaim, minimum: minimumEPUs)
     }
 
     private mutating func setCount(_ count: Int, at now: SimTime) {

@@ -56,11 +56,15 @@ extension ESMSimulation {
         let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
 
         // The poller fetches at most pollerBytesPerSecond: a batch fetched while the
-        // previous one's bytes are still being paid for starts once they are.
+        // previous one's bytes are still streaming starts once they are done, and its
+        // invocation cannot start before its own bytes are in (the transfer is part of
+        // the poll overhead), so no stretch of time carries more than the rate allows.
         let fetchedAt = max(now, pollers[pollerIndex].bytesFreeAt)
-        pollers[pollerIndex].bytesFreeAt = fetchedAt + Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
+        let transfer = Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
+        pollers[pollerIndex].bytesFreeAt = fetchedAt + transfer
         pollers[pollerIndex].inFlight += 1
-        pollers[pollerIndex].bytesSinceSample += bytes
+        advanceMeter(to: now)
+        pollers[pollerIndex].bytesUnmetered += bytes
 
         partitions[index].fetched = fetched + records
         fetchedTotal += records
@@ -70,17 +74,19 @@ extension ESMSimulation {
         partitions[index].batchBytes = bytes
         partitions[index].batchAttempts = 0
         partitions[index].batchFailed = false
-        partitions[index].batchDropped = false
+        partitions[index].batchDroppedRecords = 0
+        partitions[index].invocationRecords = records
         partitions[index].batchFetchedAt = fetchedAt
         partitions[index].batchThrottledTicks = 0
         partitions[index].batchInvocationTicks = 0
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival
+        let invokeAt = fetchedAt + max(pollOverhead, transfer)
         if throttlingImpossible {
-            beginInvocation(index, startingAt: fetchedAt + pollOverhead, queue: &queue)
+            beginInvocation(index, startingAt: invokeAt, queue: &queue)
         } else {
-            queue.schedule(.invokeStart(Int32(index)), at: fetchedAt + pollOverhead)
+            queue.schedule(.invokeStart(Int32(index)), at: invokeAt)
         }
     }
 

@@ -22,35 +22,36 @@ extension ESMSimulation {
     ///
     /// Concurrency is not touched here: the start and end go into `concurrencyChanges`
     /// and are counted, in time order, by `settleConcurrency`. That lets a batch whose
-    /// invocation cannot be throttled skip the start event altogether.
+    /// invocation cannot be throttled skip the start event altogether. Records past
+    /// `MaximumRecordAgeInSeconds` at `start` are given up on first; a batch with nothing
+    /// left is committed without an invocation.
     mutating func beginInvocation(_ index: Int, startingAt start: SimTime, queue: inout EventQueue<ModelEvent>) {
+        guard dropExpiredRecords(index, at: start) else {
+            queue.schedule(.commit(Int32(index)), at: start + commitOverhead)
+            return
+        }
         let function = configuration.function
-        let duration = function.sampleDuration(records: partitions[index].batchRecords, &durationRandom)
+        let duration = function.sampleDuration(records: partitions[index].invocationRecords, &durationRandom)
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
         partitions[index].batchFailed = failed
         partitions[index].batchInvocationTicks += duration
         let end = start + duration
-        concurrencyChanges.schedule(true, at: Self.changeKey(start, isStart: true))
-        concurrencyChanges.schedule(false, at: Self.changeKey(end, isStart: false))
-        // A success needs nothing at its end but the commit. Failures decide their retry at the end.
-        if failed {
+        concurrencyChanges.schedule(true, at: start, priority: .normal)
+        concurrencyChanges.schedule(false, at: end, priority: .urgent)
+        // A success of the whole batch needs nothing at its end but the commit; failures
+        // and parts of a split batch decide what follows at the end.
+        if failed || !partitions[index].pendingParts.isEmpty {
             queue.schedule(.invokeEnd(Int32(index)), at: end)
         } else {
             queue.schedule(.commit(Int32(index)), at: end + commitOverhead)
         }
     }
 
-    /// Orders concurrency changes by time, ends before starts within a tick (an
-    /// invocation ending as another starts frees its place first).
-    static func changeKey(_ time: SimTime, isStart: Bool) -> SimTime {
-        time << 1 | (isStart ? 1 : 0)
-    }
-
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
     /// its maxima, and the invocation count.
     mutating func settleConcurrency(at now: SimTime) {
-        while let (key, isStart) = concurrencyChanges.next(notAfter: Self.changeKey(now, isStart: true)) {
+        while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
                 continue
@@ -60,21 +61,74 @@ extension ESMSimulation {
             if concurrency > intervalMaxConcurrency { intervalMaxConcurrency = concurrency }
             if concurrency > maxConcurrency {
                 maxConcurrency = concurrency
-                timeOfMaxConcurrency = key >> 1
+                timeOfMaxConcurrency = time
             }
         }
     }
 
-    /// Ends a failed invocation: it retries the identical batch, or, past
-    /// `MaximumRetryAttempts`, sends it to the on-failure destination and commits past it.
-    mutating func endFailedInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+    /// Ends an invocation that needs a decision. A success moves on to the next part of a
+    /// split batch. A failure past `MaximumRetryAttempts` gives its records up (to the
+    /// on-failure destination); otherwise, after the profile's retry delay, the records
+    /// are invoked again: halved first when `BisectBatchOnFunctionError` is on.
+    mutating func endInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        guard partitions[index].batchFailed else {
+            startNextPart(index, at: now, queue: &queue)
+            return
+        }
         errorsTotal += 1
         partitions[index].batchAttempts += 1
-        if let limit = retryLimit, Int(partitions[index].batchAttempts) > limit {
-            partitions[index].batchDropped = true
+        let attempts = partitions[index].batchAttempts
+        if let limit = retryLimit, Int(attempts) > limit {
+            partitions[index].batchDroppedRecords += partitions[index].invocationRecords
+            startNextPart(index, at: now, queue: &queue)
+            return
+        }
+        let records = partitions[index].invocationRecords
+        if configuration.settings.bisectBatchOnFunctionError && records > 1 {
+            let kept = records / 2
+            partitions[index].invocationRecords = kept
+            partitions[index].pendingParts.append((records - kept, attempts))
+        }
+        queue.schedule(.invokeStart(Int32(index)), at: now + errorRetry)
+    }
+
+    /// Invokes the next part of the batch at once, or commits when none is left.
+    mutating func startNextPart(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        guard let next = partitions[index].pendingParts.popLast() else {
             queue.schedule(.commit(Int32(index)), at: now + commitOverhead)
-        } else {
-            queue.schedule(.invokeStart(Int32(index)), at: now + errorRetry)
+            return
+        }
+        partitions[index].invocationRecords = next.records
+        partitions[index].batchAttempts = next.attempts
+        startInvocation(index, at: now, queue: &queue)
+    }
+
+    /// Gives up on the records of the batch's remaining parts that are older than
+    /// `MaximumRecordAgeInSeconds` at `time`; false when no part has a record left.
+    ///
+    /// The batch's records are taken to have arrived evenly between its first and last
+    /// arrival, and parts are invoked in offset order, so the oldest records are the
+    /// current part's first ones.
+    mutating func dropExpiredRecords(_ index: Int, at time: SimTime) -> Bool {
+        guard let maximumAge = configuration.settings.maximumRecordAge else { return true }
+        let cutoff = time - maximumAge
+        while true {
+            let batch = partitions[index]
+            guard batch.batchFirstArrival < cutoff else { return true }
+            let span = batch.batchLastArrival - batch.batchFirstArrival
+            let expiredInBatch = span <= 0 || cutoff > batch.batchLastArrival
+                ? batch.batchRecords
+                : min(batch.batchRecords, Int64((Double(cutoff - batch.batchFirstArrival) / Double(span) * Double(batch.batchRecords)).rounded(.up)))
+            let pending = batch.pendingParts.reduce(Int64(0)) { $0 + $1.records }
+            let partStart = batch.batchRecords - pending - batch.invocationRecords
+            let expired = min(max(expiredInBatch - partStart, 0), batch.invocationRecords)
+            guard expired > 0 else { return true }
+            partitions[index].batchDroppedRecords += expired
+            partitions[index].invocationRecords -= expired
+            if partitions[index].invocationRecords > 0 { return true }
+            guard let next = partitions[index].pendingParts.popLast() else { return false }
+            partitions[index].invocationRecords = next.records
+            partitions[index].batchAttempts = next.attempts
         }
     }
 
@@ -87,12 +141,12 @@ extension ESMSimulation {
         peakLag = max(peakLag, produced - committedTotal)
         throughputWindow.noteWaiting(produced - fetchedTotal)
         let records = partitions[index].batchRecords
-        if partitions[index].batchDropped {
-            droppedTotal += records
-        } else {
-            processedTotal += records
+        let dropped = partitions[index].batchDroppedRecords
+        droppedTotal += dropped
+        if records > dropped {
+            processedTotal += records - dropped
             ages.add(
-                records: records, oldest: now - partitions[index].batchFirstArrival,
+                records: records - dropped, oldest: now - partitions[index].batchFirstArrival,
                 newest: now - partitions[index].batchLastArrival)
         }
         committedTotal += records

@@ -16,7 +16,8 @@ extension ESMSimulation {
             oldestInterest = min(oldestInterest, partitions[index].lastFetchedArrival)
         }
         curve.forget(before: oldestInterest)
-        let epus = epuMeter.sample(at: now, pollerBytes: takePollerBytes())
+        advanceMeter(to: now)
+        let epus = epuMeter.current
         rows.append(TimeSeriesRow(
             time: now, producedTotal: produced, processedTotal: processedTotal, offsetLagSum: lag,
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: intervalMaxConcurrency,
@@ -34,16 +35,24 @@ extension ESMSimulation {
         var bytes: [Double] = []
         bytes.reserveCapacity(pollers.count)
         for index in pollers.indices {
-            bytes.append(pollers[index].bytesSinceSample)
-            pollers[index].bytesSinceSample = 0
+            bytes.append(pollers[index].bytesUnmetered)
+            pollers[index].bytesUnmetered = 0
         }
         return bytes
+    }
+
+    /// Ends the EPU meter's periods up to `now`. Called before any bytes fetched at `now`
+    /// are counted, so the bytes it hands over all belong to the period ending first.
+    mutating func advanceMeter(to now: SimTime) {
+        guard now >= epuMeter.nextBoundary else { return }
+        epuMeter.advance(to: now, pollerBytes: takePollerBytes())
     }
 
     /// Stops EPU billing at the end of the run, then adds the last row, at the first
     /// sampling time at or after the end.
     mutating func closeSampling(at endTime: SimTime) {
-        epuMeter.close(at: endTime)
+        let bytes = takePollerBytes()
+        epuMeter.close(at: endTime, pollerBytes: bytes)
         let interval = configuration.sampleInterval
         let lastRow = rows.last?.time ?? -1
         guard lastRow < endTime else { return }

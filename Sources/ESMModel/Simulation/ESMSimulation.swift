@@ -35,7 +35,8 @@ public struct ESMSimulation {
     // Running state.
     /// Invocations running, as of the last `settleConcurrency`.
     var concurrency = 0
-    /// Invocation starts (true) and ends (false) not yet counted, keyed by `changeKey`.
+    /// Invocation starts (true) and ends (false) not yet counted. Ends are urgent, so
+    /// within a tick they come first: an invocation ending as another starts frees its place.
     var concurrencyChanges = EventQueue<Bool>()
     /// Whether the function can never be throttled (at most one batch per partition is in
     /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
@@ -54,6 +55,8 @@ public struct ESMSimulation {
     var drainTime: SimTime?
     var productionOver = false
     var settled = false
+    /// When the run first drained with no scaling action pending and its pollers at their floor.
+    var settledAt: SimTime?
     var lastPollerChange: SimTime = 0
 
     // The scaler and what it observes between evaluations.
@@ -169,7 +172,8 @@ public struct ESMSimulation {
         queue.schedule(.evaluate, at: scaler.policy.readingInterval)
         queue.schedule(.productionEnded, at: curve.productionEnd)
         let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
-        let endTime = outcome.time
+        // The run ends when it settled; the events up to the sample that noticed change nothing.
+        let endTime = settledAt ?? outcome.time
         settleConcurrency(at: endTime)
         closeSampling(at: endTime)
         return RunResult(rows: rows, summary: summary(endTime: endTime, events: outcome.handled))
@@ -193,7 +197,7 @@ extension ESMSimulation: EventHandler {
         case .invokeStart(let partition):
             startInvocation(Int(partition), at: now, queue: &queue)
         case .invokeEnd(let partition):
-            endFailedInvocation(Int(partition), at: now, queue: &queue)
+            endInvocation(Int(partition), at: now, queue: &queue)
         case .commit(let partition):
             commit(Int(partition), at: now, queue: &queue)
         case .evaluate:
@@ -206,11 +210,19 @@ extension ESMSimulation: EventHandler {
         case .sample:
             takeSample(at: now)
             // Stopping only at a sample makes the last row show the settled state.
-            settled = drainTime != nil && !scaler.actionPending && pollers.count == pollerFloor
+            settled = settledAt != nil
             queue.schedule(.sample, at: now + configuration.sampleInterval)
+        }
+        // Checked after every event, not at samples, so the run (and its bill) ends at the
+        // same instant whatever the sampling interval.
+        if settledAt == nil && drainTime != nil && !scaler.actionPending && pollers.count == pollerFloor {
+            settledAt = now
+            // Billing stops here, not at the sample that ends the run.
+            let bytes = takePollerBytes()
+            epuMeter.close(at: now, pollerBytes: bytes)
         }
     }
 
-    /// Finished at the first sample that finds the run drained and the pollers settled at their floor.
+    /// Finished at the first sample after the run drained and its pollers settled at their floor.
     public func isFinished(at now: SimTime) -> Bool { settled }
 }

@@ -6,7 +6,8 @@ public enum ModelEvent: Sendable {
     case fetch(Int32)
     /// A fetched batch's invocation starts (or is throttled).
     case invokeStart(Int32)
-    /// A failed invocation ends (successful ones go straight to `commit`).
+    /// An invocation ends that needs a decision: a failure, or a part of a split batch
+    /// (a whole batch's success goes straight to `commit`).
     case invokeEnd(Int32)
     /// A finished batch's offsets are committed and its poller slot freed.
     case commit(Int32)

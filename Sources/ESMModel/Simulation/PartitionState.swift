@@ -26,11 +26,19 @@ struct PartitionState {
     var pausedUntil: SimTime = 0
     /// The poller whose slot the batch in flight holds.
     var batchPoller: Int32 = 0
+    /// Records of the batch in flight, from fetch to commit.
     var batchRecords: Int64 = 0
     var batchBytes: Double = 0
+    /// Failed attempts of the part of the batch being invoked.
     var batchAttempts: Int32 = 0
     var batchFailed = false
-    var batchDropped = false
+    /// Records of the batch given up on (retries exhausted or too old), counted at commit.
+    var batchDroppedRecords: Int64 = 0
+    /// Records in the current invocation: the whole batch unless it was split or aged.
+    var invocationRecords: Int64 = 0
+    /// Parts of the batch still to invoke after the current one, the next last, each with
+    /// the failed attempts it inherited when `BisectBatchOnFunctionError` split it off.
+    var pendingParts: [(records: Int64, attempts: Int32)] = []
     /// When the batch was fetched (its poller's byte budget allowing), the time it spent
     /// waiting out throttles, and the time its invocations ran: what it cost the scaler's
     /// capacity estimate.

@@ -7,8 +7,8 @@ struct PollerState {
     var inFlight = 0
     /// The earliest time the poller's byte budget allows another fetch.
     var bytesFreeAt: SimTime = 0
-    /// Bytes fetched since the last sample, for EPU packing.
-    var bytesSinceSample: Double = 0
+    /// Bytes fetched and not yet handed to the EPU meter.
+    var bytesUnmetered: Double = 0
     private var queue: [Int32] = []
     private var queueHead = 0
 

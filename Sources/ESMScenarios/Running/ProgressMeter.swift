@@ -8,6 +8,7 @@ import Foundation
 public final class ProgressMeter: @unchecked Sendable {
     private let total: Int
     private let label: String
+    private let unit: String
     private let report: @Sendable (String) -> Void
     private let started = DispatchTime.now().uptimeNanoseconds
     private var lastReport: UInt64
@@ -15,25 +16,30 @@ public final class ProgressMeter: @unchecked Sendable {
     private let lock = NSLock()
     private static let interval: UInt64 = 1_000_000_000
 
-    /// A meter for `total` runs that reports through `report`, with lines starting with `label`.
-    public init(total: Int, label: String, report: @escaping @Sendable (String) -> Void) {
+    /// A meter for `total` runs (or other `unit`s) that reports through `report`, with
+    /// lines starting with `label`.
+    public init(total: Int, label: String, unit: String = "runs", report: @escaping @Sendable (String) -> Void) {
         self.total = total
         self.label = label
+        self.unit = unit
         self.report = report
         lastReport = started
     }
 
     /// Records one finished run.
-    public func advance() {
+    public func advance() { advance(by: 1) }
+
+    /// Records `count` finished runs.
+    public func advance(by count: Int) {
         lock.lock()
-        done += 1
+        done += count
         let now = DispatchTime.now().uptimeNanoseconds
         let due = now - lastReport >= Self.interval
         if due { lastReport = now }
-        let count = done
+        let finished = done
         lock.unlock()
         guard due else { return }
         let seconds = Double(now - started) / 1e9
-        report("\(label): \(count)/\(total) runs (\(count * 100 / max(total, 1))%), \(CSVFormat.decimal(seconds, places: 1)) s")
+        report("\(label): \(finished)/\(total) \(unit) (\(finished * 100 / max(total, 1))%), \(CSVFormat.decimal(seconds, places: 1)) s")
     }
 }

@@ -66,7 +66,7 @@ public struct RunLimits: Equatable, Sendable {
     }
 
     /// A large count in words with two significant figures ("4.8 billion"); exact below a million.
-    static func approximate(_ value: Double) -> String {
+    public static func approximate(_ value: Double) -> String {
         guard value < 1e18 else { return "more than 10^18" }
         let scales: [(Double, String)] = [(1e15, "quadrillion"), (1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
         for (scale, word) in scales where value >= scale {

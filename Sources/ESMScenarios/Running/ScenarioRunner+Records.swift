@@ -24,7 +24,11 @@ extension ScenarioRunner {
     /// Seeds of `count` replications: the scenario's (or the options') seed, then the next
     /// ones. Neighbouring seeds give unrelated random streams (SplitMix64 expands each).
     public static func replicationSeeds(_ scenario: Scenario, options: Options, count: Int) -> [UInt64] {
-        let first = options.seed ?? scenario.seed
-        return (0..<count).map { first &+ UInt64($0) }
+        (0..<count).map { replicationSeed(scenario, options: options, replication: $0) }
+    }
+
+    /// The seed of 0-based replication `replication`.
+    public static func replicationSeed(_ scenario: Scenario, options: Options, replication: Int) -> UInt64 {
+        (options.seed ?? scenario.seed) &+ UInt64(replication)
     }
 }

@@ -34,7 +34,12 @@ public enum ScenarioRunner {
 
     /// The profile a scenario runs with: the options' choice, else the scenario's, else the default.
     public static func profile(for scenario: Scenario, options: Options) throws(DiagnosticError) -> BehaviourProfile {
-        try ProfileStore.load(options.profile ?? scenario.profileName ?? Scenario.defaultProfileName)
+        try ProfileStore.load(profileName(for: scenario, options: options))
+    }
+
+    /// The name or file of the profile a scenario runs with.
+    public static func profileName(for scenario: Scenario, options: Options) -> String {
+        options.profile ?? scenario.profileName ?? Scenario.defaultProfileName
     }
 
     /// What a run of `scenario` costs: its poller group's EPU time and every grouped ESM's
@@ -52,10 +57,18 @@ public enum ScenarioRunner {
     }
 
     /// Refuses, before any simulation time is spent, a run too large for `options.limits`;
-    /// `file` names the scenario in the messages.
-    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) {
-        let problems = options.limits.problems(for: configuration(for: scenario, profile: profile, options: options), file: file)
+    /// `file` names the scenario in the messages. Returns the run's estimated work.
+    @discardableResult
+    public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) -> WorkEstimate {
+        let configuration = configuration(for: scenario, profile: profile, options: options)
+        let problems = options.limits.problems(for: configuration, file: file)
         if !problems.isEmpty { throw DiagnosticError(problems: problems) }
+        return WorkEstimate(configuration)
+    }
+
+    /// The estimated work of a run of `scenario`.
+    public static func estimate(of scenario: Scenario, profile: BehaviourProfile, options: Options) -> WorkEstimate {
+        WorkEstimate(configuration(for: scenario, profile: profile, options: options))
     }
 
     /// Runs one scenario with a loaded profile.

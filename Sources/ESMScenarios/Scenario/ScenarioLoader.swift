@@ -11,7 +11,7 @@ public enum ScenarioLoader {
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
     static let functionKeys = ["durationMs", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
-    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "DestinationConfig"]
+    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
     /// The longest horizon accepted: one year of simulated time.
@@ -194,11 +194,10 @@ public enum ScenarioLoader {
                 reader.report(mapping["StartingPosition"], "\(path).StartingPosition", "AT_TIMESTAMP is an AWS starting position esmsim does not model; use TRIM_HORIZON or LATEST")
             }
         }
-        if let retries = reader.integer(mapping, path, "MaximumRetryAttempts", range: -1...10_000) {
-            settings.maximumRetryAttempts = Int(retries)
-        }
+        let provisioned = mapping["ProvisionedPollerConfig"] != nil
+        decodeErrorHandling(mapping, provisioned: provisioned, into: &settings, reader: reader)
         if let destination = mapping["DestinationConfig"] {
-            settings.hasOnFailureDestination = decodeDestination(destination, reader: reader)
+            settings.hasOnFailureDestination = decodeDestination(destination, provisioned: provisioned, reader: reader)
         }
         var groupName: String?
         if let pollerValue = mapping["ProvisionedPollerConfig"] {
@@ -229,7 +228,39 @@ public enum ScenarioLoader {
         return (settings, groupName)
     }
 
-    static func decodeDestination(_ value: JSONValue, reader: FieldReader) -> Bool {
+    /// The retry controls AWS documents for Kafka ESMs in provisioned mode only
+    /// (DOC kafka-retry-configurations): elsewhere each is refused, naming the field.
+    static func decodeErrorHandling(_ mapping: JSONValue, provisioned: Bool, into settings: inout ESMSettings, reader: FieldReader) {
+        let path = "eventSourceMapping"
+        if !provisioned {
+            for key in errorHandlingKeys where mapping[key] != nil {
+                reader.report(mapping[key], "\(path).\(key)", "Kafka ESMs accept this only in provisioned mode; add ProvisionedPollerConfig, or leave it out (on-demand retries a failed batch until it succeeds)")
+            }
+            return
+        }
+        if let retries = reader.integer(mapping, path, "MaximumRetryAttempts", range: -1...10_000) {
+            settings.maximumRetryAttempts = Int(retries)
+        }
+        if let age = reader.integer(mapping, path, "MaximumRecordAgeInSeconds", range: -1...604_800) {
+            if age == -1 {
+                settings.maximumRecordAge = nil
+            } else if age < 60 {
+                reader.report(mapping["MaximumRecordAgeInSeconds"], "\(path).MaximumRecordAgeInSeconds", "\(age) must be -1 (no limit) or 60...604,800")
+            } else {
+                settings.maximumRecordAge = Ticks.seconds(Double(age))
+            }
+        }
+        if let bisect = reader.bool(mapping, path, "BisectBatchOnFunctionError") {
+            settings.bisectBatchOnFunctionError = bisect
+        }
+    }
+
+    /// The fields `decodeErrorHandling` reads.
+    static let errorHandlingKeys = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"]
+
+    /// An on-failure destination: an SNS, SQS or S3 ARN in either mode, or a Kafka topic
+    /// (`kafka://topic`), which needs provisioned mode (DOC kafka-on-failure-destination).
+    static func decodeDestination(_ value: JSONValue, provisioned: Bool, reader: FieldReader) -> Bool {
         let path = "eventSourceMapping.DestinationConfig"
         guard let config = reader.object(value, path, allowed: ["OnFailure"]), let onFailure = config["OnFailure"] else { return false }
         guard let failure = reader.object(onFailure, "\(path).OnFailure", allowed: ["Destination"]) else { return false }
@@ -237,8 +268,19 @@ public enum ScenarioLoader {
             if failure["Destination"] == nil { reader.report(failure, "\(path).OnFailure.Destination", "missing; give the destination's ARN") }
             return false
         }
+        if arn.hasPrefix("kafka://") {
+            guard provisioned else {
+                reader.report(failure["Destination"], "\(path).OnFailure.Destination", "a Kafka topic destination (kafka://) needs provisioned mode: add ProvisionedPollerConfig, or use an SNS, SQS or S3 ARN")
+                return false
+            }
+            guard arn.count > "kafka://".count else {
+                reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" names no topic (kafka://TOPIC)")
+                return false
+            }
+            return true
+        }
         if !arn.hasPrefix("arn:") {
-            reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" is not an ARN (it should start with arn:)")
+            reader.report(failure["Destination"], "\(path).OnFailure.Destination", "\"\(arn)\" is not an ARN (it should start with arn:) or a Kafka topic (kafka://TOPIC)")
             return false
         }
         return true

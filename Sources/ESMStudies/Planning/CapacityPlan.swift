@@ -33,8 +33,9 @@ public struct CapacityPlan: Sendable {
     /// The fields a plan's space may vary, besides `mode`.
     static let spaceFields = ["MinimumPollers", "MaximumPollers", "BatchSize", "MaximumBatchingWindowInSeconds", "memoryMB", "partitions"]
 
-    /// Loads and checks a plan file; every value of the space is validated against the workload.
-    public static func load(path: String) throws(DiagnosticError) -> CapacityPlan {
+    /// Loads and checks a plan file; every value of the space is validated against the
+    /// workload, after the space's size is checked against `limits`.
+    public static func load(path: String, limits: StudyLimits = .standard) throws(DiagnosticError) -> CapacityPlan {
         let root = try JSONDocument.read(path: path)
         let reader = FieldReader(file: path)
         guard let object = reader.object(root, "", allowed: ["description", "workload", "target", "space", "show"]) else { throw DiagnosticError(problems: reader.problems) }
@@ -65,6 +66,18 @@ public struct CapacityPlan: Sendable {
             reader.report(object, "space", "missing; give the settings to search, e.g. {\"MinimumPollers\": [1, 10, 50]}")
         }
         guard let template, let target, reader.problems.isEmpty else { throw DiagnosticError(problems: reader.problems) }
+        let workload = try template.scenario([])
+        // Poller axes are searched in ascending order: more pollers never hurt.
+        let ascending: (String) -> SweepAxis? = { name in
+            axes.first { $0.field.name == name }.map { SweepAxis(field: $0.field, values: $0.values.sorted { ($0.number ?? 0) < ($1.number ?? 0) }) }
+        }
+        let plan = CapacityPlan(
+            file: path, template: template, target: target,
+            modes: modes.isEmpty ? [workload.settings.isProvisioned] : modes,
+            minimumPollers: ascending("MinimumPollers"), maximumPollers: ascending("MaximumPollers"),
+            enumerated: axes.filter { ["BatchSize", "MaximumBatchingWindowInSeconds", "partitions"].contains($0.field.name) },
+            memory: axes.first { $0.field.name == "memoryMB" }, show: show)
+        try plan.checkConfigurations(limits: limits)
         // Each value alone must make a valid scenario, so the search cannot fail halfway.
         var problems: [Diagnostic] = []
         for axis in axes {
@@ -73,17 +86,7 @@ public struct CapacityPlan: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticError(problems: problems) }
-        let workload = try template.scenario([])
-        // Poller axes are searched in ascending order: more pollers never hurt.
-        let ascending: (String) -> SweepAxis? = { name in
-            axes.first { $0.field.name == name }.map { SweepAxis(field: $0.field, values: $0.values.sorted { ($0.number ?? 0) < ($1.number ?? 0) }) }
-        }
-        return CapacityPlan(
-            file: path, template: template, target: target,
-            modes: modes.isEmpty ? [workload.settings.isProvisioned] : modes,
-            minimumPollers: ascending("MinimumPollers"), maximumPollers: ascending("MaximumPollers"),
-            enumerated: axes.filter { ["BatchSize", "MaximumBatchingWindowInSeconds", "partitions"].contains($0.field.name) },
-            memory: axes.first { $0.field.name == "memoryMB" }, show: show)
+        return plan
     }
 }
 

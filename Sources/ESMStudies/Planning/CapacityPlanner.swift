@@ -31,8 +31,12 @@ public enum CapacityPlanner {
         public var skippedNoGain: Int
     }
 
-    /// Searches `plan`'s space.
-    public static func search(_ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing) throws(DiagnosticError) -> Outcome {
+    /// Searches `plan`'s space, after refusing a space or search larger than `limits`.
+    /// `progress`, given a phase and its count of groups, makes a meter for it.
+    public static func search(
+        _ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing, limits: StudyLimits = .standard,
+        progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
+    ) throws(DiagnosticError) -> Outcome {
         let profile: BehaviourProfile
         do {
             profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
@@ -43,11 +47,15 @@ public enum CapacityPlanner {
         }
         // The workload, refused up front if even its base settings are too large to simulate.
         try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: profile, options: options, file: plan.file)
+        let searcher = GroupSearch(plan: plan, profile: profile, options: options, pricing: pricing)
         let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
         let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
-        let searcher = GroupSearch(plan: plan, profile: profile, options: options, pricing: pricing)
+        try plan.checkWork(searcher: searcher, limits: limits, progress: progress?("plan: estimating", groups.count))
+        let searching = progress?("plan", groups.count)
         let outcomes = ResultSlots<Outcome>.collect(count: groups.count) { index in
-            searcher.search(group: index, provisioned: groups[index].provisioned, combination: groups[index].combination)
+            let outcome = searcher.search(group: index, provisioned: groups[index].provisioned, combination: groups[index].combination)
+            searching?.advance()
+            return outcome
         }
         var total = Outcome(candidates: [], simulations: 0, configurations: 0, settings: 0, prunedInfeasible: 0, skippedNoGain: 0)
         for outcome in outcomes {

@@ -10,22 +10,19 @@ public struct Shard: Equatable, Sendable {
     /// The whole sweep.
     public static let whole = Shard(checkedIndex: 1, count: 1)
 
-    /// Shard `index` of `count`; nil unless 1 ≤ index ≤ count.
+    /// The most shards a sweep may be split into: AWS Batch's largest array job, and far
+    /// beyond what one merge should open (each shard is one file read at a time).
+    public static let maximumCount = 10_000
+
+    /// Shard `index` of `count`; nil unless 1 ≤ index ≤ count ≤ `maximumCount`.
     public init?(index: Int, count: Int) {
-        guard count >= 1, (1...count).contains(index) else { return nil }
+        guard (1...Self.maximumCount).contains(count), (1...count).contains(index) else { return nil }
         self.init(checkedIndex: index, count: count)
     }
 
     private init(checkedIndex: Int, count: Int) {
         self.index = checkedIndex
         self.count = count
-    }
-
-    /// Parses `I/N`.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { return nil }
-        self.init(index: index, count: count)
     }
 
     /// Whether this shard runs 0-based `point`.

@@ -20,7 +20,14 @@ public struct SweepAxis: Sendable {
             guard let values = readValues(member.value, where_, reader: reader) else { continue }
             guard let template else { continue }
             switch ScenarioField.resolve(member.key, base: template.json) {
-            case .success(let field): axes.append(SweepAxis(field: field, values: values))
+            case .success(let field):
+                if let overlap = axes.first(where: { $0.field.overlaps(field) }) {
+                    reader.report(member.value, where_, field.path == overlap.field.path
+                        ? "names the same field as \"\(overlap.field.name)\" (\(field.dottedPath)); give each field once"
+                        : "overlaps \"\(overlap.field.name)\" (\(overlap.field.dottedPath) and \(field.dottedPath)): one would override the other; give each field once")
+                    continue
+                }
+                axes.append(SweepAxis(field: field, values: values))
             case .failure(let error): reader.report(member.value, where_, error.message)
             }
         }
@@ -28,12 +35,14 @@ public struct SweepAxis: Sendable {
     }
 
     /// A non-empty array of distinct values.
+    /// - Complexity: O(values).
     static func readValues(_ value: JSONValue, _ path: String, reader: FieldReader) -> [JSONValue]? {
         guard case .array(let values) = value.kind, !values.isEmpty else {
             reader.report(value, path, "expected a non-empty array of values, found \(value.typeName)")
             return nil
         }
-        for (offset, element) in values.enumerated() where values[..<offset].contains(where: { $0.compactJSON == element.compactJSON }) {
+        var seen = Set<String>()
+        for (offset, element) in values.enumerated() where !seen.insert(element.compactJSON).inserted {
             reader.report(element, "\(path)[\(offset)]", "repeats the value \(element.compactJSON)")
             return nil
         }

@@ -8,8 +8,12 @@ enum MergeCommand {
 
     Joins the files shards of a sweep wrote (sweep.shard-I-of-N.csv, confidence.shard-I-of-N.csv)
     into sweep.csv (and confidence.csv), byte for byte what an unsharded run writes. Each
-    INPUT is a shard file or a folder holding them. Fails (exit 2) when a shard is missing,
-    given twice, from a different split, or from a different sweep.
+    INPUT is a shard file or a folder holding them. Each shard file starts with a line that
+    identifies its sweep (esmsim version, seed, base scenario, axes, profile, prices, run
+    options, shard I/N and row count) and ends with its row count and checksum. Fails
+    (exit 2), writing nothing, when a shard is missing, given twice, from a different split
+    or a different sweep, cut short, or has rows missing, repeated, added or changed; the
+    message names the shard and the difference.
 
     OPTIONS:
       --out DIR          output folder (default: the first INPUT if it is a folder, else its folder)
@@ -21,14 +25,16 @@ enum MergeCommand {
         let out = arguments.value("out")
         try arguments.rejectUnknown(command: "merge")
         guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders\n\n\(usage)") }
-        let files: [(name: String, text: String)]
+        let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
         do {
-            files = try ShardMerge.merge(arguments.positional)
+            let written = try ShardMerge.merge(arguments.positional, into: folder) { rows in
+                ProgressMeter(total: rows, label: "merge", unit: "rows") { Console.error($0) }
+            }
+            for path in written { Console.out("wrote \(path)") }
         } catch {
             Console.error("esmsim merge: \(error.description)")
             return .usage
         }
-        let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
-        return OutputFolder.write(files, into: folder)
+        return .success
     }
 }

@@ -19,6 +19,10 @@ enum PlanCommand {
     prices every memory size from one run, binary-searches MinimumPollers (more pollers never
     miss a target fewer met) and stops raising it once the drain no longer shortens; it
     says how many simulations it ran. Exit code 0 whether or not a configuration meets the target.
+    Before any simulation the whole search is estimated: a space of more than 1,000,000
+    configurations, or one whose simulations (counted as if none were pruned) exceed about
+    two core-hours, is refused (exit 2) with its size and the axes or run that drive it.
+    Progress goes to stderr once the search runs longer than a second.
 
     OPTIONS:
       --out DIR          output folder (default: Results/<plan file name>)
@@ -36,7 +40,9 @@ enum PlanCommand {
         let report: PlanReport
         do {
             let plan = try CapacityPlan.load(path: file)
-            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing)
+            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing) { phase, groups in
+                ProgressMeter(total: groups, label: phase, unit: "groups") { Console.error($0) }
+            }
             report = PlanReport(plan: plan, outcome: outcome)
         } catch {
             Console.error(error.description)

@@ -15,12 +15,20 @@ enum SweepCommand {
        "axes": {"MinimumPollers": [1, 10, 50], "BatchSize": [100, 500]}}
     Axes are scenario fields by short name (BatchSize, MaximumBatchingWindowInSeconds,
     MinimumPollers, MaximumPollers, partitions, memoryMB, durationMs, recordsPerSecond, ...)
-    or dotted path (producer.schedule[1].recordsPerSecond); the last axis varies fastest.
+    or dotted path (producer.schedule[1].recordsPerSecond), each field once; the last axis varies
+    fastest. Every point is validated and its work estimated before any run: a sweep (or shard)
+    beyond about two core-hours is refused with its size and what drives it. Rows are streamed
+    to the output in point order, so memory does not grow with the points (at most 1,000,000).
 
     OPTIONS:
       --out DIR          output folder (default: Results/<sweep file name>)
-      --shard I/N        run only shard I of N (points whose number, from 0, is I-1 modulo N)
-                         and write sweep.shard-I-of-N.csv; `esmsim merge` joins the shards
+      --shard I/N        run only shard I of N (points whose number, from 0, is I-1 modulo N;
+                         N at most 10,000 and the number of points) and write
+                         sweep.shard-I-of-N.csv, framed by lines that identify the sweep;
+                         `esmsim merge` checks and joins the shards
+      --shard auto/N     the same, I taken from the array job running it: SLURM_ARRAY_TASK_ID
+                         (counted from SLURM_ARRAY_TASK_MIN), JOB_COMPLETION_INDEX (Kubernetes
+                         Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), the first set
       --replications K   K runs per point with seeds S, S+1, ... S+K-1 (S: the point's seed, or
                          --seed); also writes confidence.csv with the mean and 95 % confidence
                          interval of drain time and peak offset lag (default: 1)
@@ -39,21 +47,35 @@ enum SweepCommand {
         }
         var shard = Shard.whole
         if let shardText {
-            guard let parsed = Shard(shardText) else { throw UsageError("--shard must be I/N with 1 <= I <= N, not \"\(shardText)\"") }
-            shard = parsed
+            do {
+                shard = try Shard.parse(shardText, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw UsageError(error.description)
+            }
         }
         let options = choices.options
         let job: SweepJob
         do {
-            job = try SweepJob.prepare(try Sweep.load(path: file), shard: shard, replications: replications, options: options)
+            let sweep = try Sweep.load(path: file)
+            job = try SweepJob.prepare(sweep, shard: shard, replications: replications, options: options) { points in
+                ProgressMeter(total: points, label: "sweep: checking", unit: "points") { Console.error($0) }
+            }
         } catch {
             Console.error(error.description)
             return .usage
         }
-        let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
-        let files = job.run(options: options, pricing: choices.pricing, progress: progress)
         let scope = shard == .whole ? "" : " (shard \(shard.index) of \(shard.count))"
-        Console.out("sweep \(file): \(job.points.count) of \(job.sweep.pointCount) points\(scope) x \(replications) replication\(replications == 1 ? "" : "s") = \(job.runCount) runs")
-        return OutputFolder.write(files, into: outValue ?? OutputFolder.defaultFolder(for: file))
+        Console.out("sweep \(file): \(job.pointCount) of \(job.sweep.pointCount) points\(scope) x \(replications) replication\(replications == 1 ? "" : "s") = \(job.runCount) runs")
+        let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
+        let folder = outValue ?? OutputFolder.defaultFolder(for: file)
+        do {
+            for path in try job.write(into: folder, options: options, pricing: choices.pricing, progress: progress) {
+                Console.out("wrote \(path)")
+            }
+        } catch {
+            Console.error("esmsim: \(error.description)")
+            return .failure
+        }
+        return .success
     }
 }
