@@ -73,6 +73,8 @@ public enum ScenarioRunner {
 
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
-        ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        result.clock = scenario.startTime.map(RunClock.init(startEpochMilliseconds:))
+        return result
     }
 }

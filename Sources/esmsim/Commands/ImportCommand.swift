@@ -38,6 +38,21 @@ enum ImportCommand {
       --records-per-second R    producer.recordsPerSecond (default, with no backlog
                                 either: 1000 for 3600 s)
       --duration-seconds S      producer.durationSeconds (default: 3600)
+      --traffic FILE[#ID,...]   the producer from observed traffic: aws cloudwatch
+                                get-metric-data JSON (results summed, e.g. MSK's per-broker
+                                MessagesInPerSec; #Id chooses results) or timestamp,value CSV
+                                (ISO 8601 or epoch seconds). Each point becomes a piece of
+                                producer.schedule at its rate, the first point's time becomes
+                                startTime, and horizonSeconds covers the traffic plus an hour.
+                                Newest-first is fine; duplicates, mixed order and negative
+                                values are errors
+      --traffic-unit UNIT       records/s (default), bytes/s (BytesInPerSec; needs
+                                --record-size), or records / bytes counted over each period
+      --traffic-gaps HOW        a missing point is an error (default), zero, or hold (repeats
+                                the point before)
+      --power-tuning FILE       function.durationByMemory from AWS Lambda Power Tuning's output
+                                JSON (results.stats) or a memoryMB,durationMs CSV, so plan can
+                                trade memory against duration
       --duration-ms MS          function.durationMs, up to 840000 (default: 100)
       --memory MB               function.memoryMB, 128...10240 (default: MemorySize, else 128)
       --architecture ARCH       x86_64 or arm64 (default: Architectures, else x86_64)
@@ -69,6 +84,34 @@ enum ImportCommand {
         options.reservedConcurrency = try arguments.integer("reserved-concurrency", in: 0...1_000_000).map(Int.init)
         options.accountConcurrency = try arguments.integer("account-concurrency", in: 1...1_000_000).map(Int.init)
         options.profile = arguments.value("profile")
+        if let traffic = arguments.value("traffic") {
+            if options.recordsPerSecond != nil { throw UsageError("--traffic gives the producer; leave out --records-per-second and --duration-seconds") }
+            var request = TrafficImport(reference: traffic)
+            if let unit = arguments.value("traffic-unit") {
+                guard let known = TrafficUnit(rawValue: unit) else {
+                    throw UsageError("--traffic-unit must be one of \(TrafficUnit.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(unit)\"")
+                }
+                request.unit = known
+            }
+            if let gaps = arguments.value("traffic-gaps") {
+                guard let known = MetricSeries.GapPolicy(rawValue: gaps) else {
+                    throw UsageError("--traffic-gaps must be one of \(MetricSeries.GapPolicy.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(gaps)\"")
+                }
+                request.gaps = known
+            }
+            options.traffic = request
+        } else if arguments.value("traffic-unit") != nil || arguments.value("traffic-gaps") != nil {
+            throw UsageError("--traffic-unit and --traffic-gaps describe a --traffic file; give --traffic too")
+        }
+        if let tuning = arguments.value("power-tuning") {
+            if options.durationMs != nil { throw UsageError("--power-tuning gives the function's duration by memory; leave out --duration-ms") }
+            do {
+                options.durationByMemory = try PowerTuningReader.read(path: tuning).entries.map { ($0.memoryMB, $0.durationMs) }
+            } catch {
+                Console.error(error.description)
+                return .usage
+            }
+        }
         let selection = Importer.Selection(uuid: arguments.value("uuid"), logicalID: arguments.value("logical-id"))
         let out = arguments.value("out")
         let force = arguments.flag("force")
