@@ -6,16 +6,24 @@ import ESMScenarios
 /// `esmsim calibrate`: fits a profile's fitted constants to observations.
 enum CalibrateCommand {
     static let usage = """
-    USAGE: esmsim calibrate --profile NAME|FILE --observations FILE.csv [--out FILE.json]
+    USAGE: esmsim calibrate --profile NAME|FILE --observations FILE.csv [--name NAME] [--out FILE.json]
 
     Fits the constants the profile marks as "fitted" to the observations (CSV with the
     header scenario,metric,observed,tolerance,profile,source) by a deterministic pattern
     search, prints the fitted constants and each observation's residual, and writes the
-    fitted profile (default: Results/<profile>-fitted.json).
+    fitted profile under a new name (default: <profile>-fitted) to --out (default:
+    Results/<name>.json), each fitted constant's evidence naming the observations it was
+    fitted to. Constants the data cannot determine (moving one 20 % either way changes the
+    objective by less than 0.01, or 1 % of it) are listed and keep their value.
 
-    Metrics: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
+    Figures: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
     mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
-    scale_down_after_drain_s.
+    scale_down_after_drain_s, caught_up_time_s, offset_lag_p50, offset_lag_p95, offset_lag_p99.
+    Series: a CloudWatch metric name (OffsetLag, OffsetLag:Max, SumOffsetLag, MaxOffsetLag,
+    ConcurrentExecutions, ProvisionedPollers, Invocations, Throttles) with the series file
+    as the observed value (get-metric-data JSON, #Id to choose results, or timestamp,value
+    CSV; relative to the observations file) and the accepted error per point as the
+    tolerance; the series is placed on the scenario's startTime clock.
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -23,22 +31,31 @@ enum CalibrateCommand {
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
         let explicitOut = arguments.value("out")
+        let explicitName = arguments.value("name")
         try arguments.rejectUnknown(command: "calibrate")
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
         do {
             let profile = try ProfileStore.load(profileName)
             let observations = try ObservationFile.load(path: observationsPath)
             let calibrator = try Calibrator(observations: observations, profileName: profile.name)
-            let fit = try calibrator.fit(profile) { Console.error($0) }
-            Console.out("Fitted constants of \(profile.name) (\(fit.evaluations) candidate profiles simulated):")
+            var fit = try calibrator.fit(profile) { Console.error($0) }
+            let name = explicitName ?? "\(profile.name)-fitted"
+            fit.profile = FittedProfile.named(fit, name: name, base: profile, observationsFile: observationsPath, observations: observations)
+            Console.out("Fitted constants of \(profile.name) as \(name) (\(fit.evaluations) candidate profiles simulated):")
             for constant in ProfileConstant.catalog where profile.notes.contains(where: { $0.name == constant.name && $0.provenance == "fitted" }) {
                 let before = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
                 let after = ProfileStore.formatValue(fit.profile[keyPath: constant.keyPath])
                 Console.out("  \(constant.name) = \(after) \(constant.unit)\(before == after ? "" : "  (was \(before))")")
             }
+            if !fit.undetermined.isEmpty {
+                Console.out("Not determined by these observations (a 20 % move changes the objective by less than \(CSVFormat.decimal(max(Calibrator.undeterminedChange, fit.objective * Calibrator.undeterminedChange), places: 4))):")
+                for item in fit.undetermined {
+                    Console.out("  \(item.name) (objective moves by \(CSVFormat.decimal(item.objectiveChange, places: 4)))")
+                }
+            }
             Console.out("")
             Console.out(FidelityReport.table(fit.residuals))
-            let out = explicitOut ?? "Results/\(profile.name)-fitted.json"
+            let out = explicitOut ?? "Results/\(name).json"
             try AtomicFile.write(ProfileStore.render(fit.profile), to: out)
             Console.out("\nwrote \(out)")
             return fit.residuals.allSatisfy(\.withinTolerance) ? .success : .failure
