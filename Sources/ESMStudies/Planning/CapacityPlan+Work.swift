@@ -12,6 +12,10 @@ extension CapacityPlan {
         return combinations * perCombination * Double(memory?.values.count ?? 1)
     }
 
+    /// Whether the workload's duration depends on memory (`function.durationByMemory`), so
+    /// each memory size needs its own simulation.
+    var durationDependsOnMemory: Bool { template.json["function"]?["durationByMemory"] != nil }
+
     /// Each axis of the space with its number of values, largest first: what drives its size.
     var axisSizes: String {
         let sizes = [("mode", modes.count)] + ([minimumPollers, maximumPollers, memory].compactMap { $0 } + enumerated).map { ($0.field.name, $0.values.count) }
@@ -39,7 +43,7 @@ extension CapacityPlan {
     func checkWork(searcher: GroupSearch, limits: StudyLimits, progress: ProgressMeter?) throws(DiagnosticError) {
         let pollerSettings = (minimumPollers?.values.count ?? 1) * (maximumPollers?.values.count ?? 1)
         // A duration table makes every memory size its own simulation.
-        let runsPerSetting = template.json["function"]?["durationByMemory"] != nil ? memory?.values.count ?? 1 : 1
+        let runsPerSetting = durationDependsOnMemory ? memory?.values.count ?? 1 : 1
         let combinations = enumerated.reduce(1) { $0 * $1.values.count }
         let groups = modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         var events = 0.0

@@ -60,7 +60,9 @@ public struct PlanReport: Sendable {
     public var text: String {
         var text = "plan \(plan.file): target \(plan.target.description)\n"
         text += "searched \(outcome.configurations) configurations (\(outcome.settings) settings"
-        if outcome.configurations != outcome.settings { text += " x memory sizes priced from one run each" }
+        if outcome.configurations != outcome.settings {
+            text += plan.durationDependsOnMemory ? " x memory sizes, each run with its duration from durationByMemory" : " x memory sizes priced from one run each"
+        }
         text += ") with \(outcome.simulations) simulations; \(outcome.prunedInfeasible) settings pruned as unable to meet the target, "
         text += "\(outcome.skippedNoGain) skipped where more pollers stopped shortening the drain\n"
         if meeting.isEmpty {
