@@ -19,10 +19,22 @@ public enum MetricSeriesReader {
         try parse(try JSONDocument.text(path: path, kind: "time series file"), file: path, ids: ids)
     }
 
+    /// Reads `reference`: a file, optionally followed by `#Id[,Id...]` to choose
+    /// CloudWatch results; a relative file is found in `folder` when one is given.
+    public static func read(reference: String, folder: String? = nil) throws(DiagnosticError) -> MetricSeries {
+        var path = reference
+        var ids: [String] = []
+        if let hash = reference.lastIndex(of: "#") {
+            path = String(reference[..<hash])
+            ids = reference[reference.index(after: hash)...].split(separator: ",").map(String.init)
+        }
+        if let folder, !path.hasPrefix("/") { path = folder + "/" + path }
+        return try read(path: path, ids: ids)
+    }
+
     /// Parses series text; JSON when it starts with `{`, CSV otherwise.
     public static func parse(_ text: String, file: String, ids: [String] = []) throws(DiagnosticError) -> MetricSeries {
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
-        if first == "{" || first == "[" {
+        if JSONDocument.looksLikeJSON(text) {
             return try parseCloudWatch(text, file: file, ids: ids)
         }
         if !ids.isEmpty {

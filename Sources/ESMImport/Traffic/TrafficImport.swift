@@ -32,13 +32,8 @@ public struct TrafficImport: Sendable {
 
     /// Reads the traffic; `recordSizeBytes` converts bytes to records.
     public func schedule(recordSizeBytes: Double?) throws(DiagnosticError) -> Schedule {
-        var path = reference
-        var ids: [String] = []
-        if let hash = reference.lastIndex(of: "#") {
-            path = String(reference[..<hash])
-            ids = reference[reference.index(after: hash)...].split(separator: ",").map(String.init)
-        }
-        let series = try MetricSeriesReader.read(path: path, ids: ids)
+        let series = try MetricSeriesReader.read(reference: reference)
+        let path = series.file
         try checkUnit(series, path: path, recordSizeBytes: recordSizeBytes)
         let points = try series.regular(gaps: gaps)
         let period = series.period!

@@ -12,8 +12,7 @@ public enum PowerTuningReader {
 
     /// Parses Power Tuning JSON (text starting with `{`) or a CSV table.
     public static func parse(_ text: String, file: String) throws(DiagnosticError) -> DurationByMemory {
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
-        if first == "{" || first == "[" { return try parsePowerTuning(text, file: file) }
+        if JSONDocument.looksLikeJSON(text) { return try parsePowerTuning(text, file: file) }
         return try parseCSV(text, file: file)
     }
 

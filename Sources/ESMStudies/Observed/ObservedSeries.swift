@@ -20,14 +20,8 @@ public struct ObservedSeries: Sendable {
     /// CloudWatch results; `metric` names the metric, or nil to take it from the results'
     /// labels. `folder` resolves a relative file.
     public static func read(_ reference: String, metric: SeriesMetric?, folder: String? = nil) throws(DiagnosticError) -> ObservedSeries {
-        var path = reference
-        var ids: [String] = []
-        if let hash = reference.lastIndex(of: "#") {
-            path = String(reference[..<hash])
-            ids = reference[reference.index(after: hash)...].split(separator: ",").map(String.init)
-        }
-        if let folder, !path.hasPrefix("/") { path = folder + "/" + path }
-        let series = try MetricSeriesReader.read(path: path, ids: ids)
+        let series = try MetricSeriesReader.read(reference: reference, folder: folder)
+        let path = series.file
         if let metric { return ObservedSeries(metric: metric, series: series) }
         guard let inferred = SeriesMetric.infer(fromLabel: series.label) else {
             let named = series.label.isEmpty ? "the file does not name its metric" : "its label \"\(series.label)\" names none of them"
