@@ -35,7 +35,7 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertTrue(series.hasPrefix("time_s,clock,produced_total,"), series)
         XCTAssertTrue(series.contains("\n300,2026-11-02T08:05:00Z,"), series)
         let summary = try BuiltCommand.read(folder, "results/day/summary.csv")
-        XCTAssertTrue(summary.split(separator: "\n")[0].hasSuffix(",caught_up_time_s,offset_lag_p50,offset_lag_p95,offset_lag_p99"), summary)
+        XCTAssertTrue(summary.split(separator: "\n")[0].contains(",record_age_p99_s,caught_up_time_s,offset_lag_p50,offset_lag_p95,offset_lag_p99,epu_hours,"), summary)
 
         // The observed lag: the run's own, doubled, stamped at each minute's start.
         let rows = series.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
