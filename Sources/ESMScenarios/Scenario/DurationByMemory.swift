@@ -53,7 +53,7 @@ public struct DurationByMemory: Equatable, Sendable {
             let entryPath = "\(path)[\(offset)]"
             guard let object = reader.object(element, entryPath, allowed: ["memoryMB", "durationMs"]) else { continue }
             for key in ["memoryMB", "durationMs"] where object[key] == nil { reader.report(object, "\(entryPath).\(key)", "missing") }
-            guard let memory = reader.integer(object, entryPath, "memoryMB", range: 128...10_240),
+            guard let memory = reader.integer(object, entryPath, "memoryMB", range: FieldRanges.memoryMB),
                   let duration = reader.number(object, entryPath, "durationMs", range: 0.001...maximumDurationMs) else { continue }
             if let earlier = positions[Int(memory)] {
                 reader.report(object["memoryMB"], "\(entryPath).memoryMB", "\(memory) MB is measured twice (also at line \(earlier.line))")

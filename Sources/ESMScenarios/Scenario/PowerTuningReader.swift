@@ -47,7 +47,7 @@ public enum PowerTuningReader {
                 let entryPath = "\(statsPath)[\(offset)]"
                 guard let object = reader.object(element, entryPath, allowed: ["value", "averagePrice", "averageDuration", "totalCost"]) else { continue }
                 for key in ["value", "averageDuration"] where object[key] == nil { reader.report(object, "\(entryPath).\(key)", "missing") }
-                guard let memory = reader.integer(object, entryPath, "value", range: 128...10_240),
+                guard let memory = reader.integer(object, entryPath, "value", range: FieldRanges.memoryMB),
                       let duration = reader.number(object, entryPath, "averageDuration", range: 0...840_000) else { continue }
                 _ = reader.number(object, entryPath, "averagePrice", range: 0...1e6)
                 if duration <= 0 {

@@ -24,13 +24,17 @@ enum CalibrateCommand {
     as the observed value (get-metric-data JSON, #Id to choose results, or timestamp,value
     CSV; relative to the observations file) and the accepted error per point as the
     tolerance; the series is placed on the scenario's startTime clock.
+
+    Exit codes: 0 every residual within its tolerance; 1 the fitted profile is written but
+    at least one residual is outside its tolerance (marked in the table), or the file could
+    not be written; 2 bad input or usage.
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
-        let explicitOut = arguments.value("out")
+        let explicitOut = try OutputPath.file(arguments.value("out"), option: "out")
         let explicitName = arguments.value("name")
         try arguments.rejectUnknown(command: "calibrate")
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
