@@ -21,20 +21,21 @@ final class TrafficCommandTests: XCTestCase {
     func testImportTrafficRunAndCompareWithObservedLag() throws {
         let folder = try BuiltCommand.temporaryFolder(self)
         try BuiltCommand.write(Self.traffic, folder, "traffic.json")
-        let imported = try BuiltCommand.run(["import", Self.mapping, "--traffic", "traffic.json", "--partitions", "8", "--duration-ms", "20", "--out", "day.json"], in: folder)
+        let imported = try BuiltCommand.run(["import", Self.mapping, "--traffic", "traffic.json", "--partitions", "8", "--durationMs", "20", "--out", "day"], in: folder)
         XCTAssertEqual(imported.status, 0, imported.errors)
         XCTAssertTrue(imported.errors.contains("  traffic: 10 points at 1 min from traffic.json (MessagesInPerSec broker 1 + MessagesInPerSec broker 2), 2026-11-02T08:00:00Z to 2026-11-02T08:10:00Z; mean 1,200 records/s, peak 4,000 records/s; 3 schedule pieces"), imported.errors)
-        let scenario = try BuiltCommand.read(folder, "day.json")
+        XCTAssertEqual(imported.output, "wrote day/orders-consumer-orders.json\n")
+        let scenario = try BuiltCommand.read(folder, "day/orders-consumer-orders.json")
         XCTAssertTrue(scenario.contains("\"startTime\": \"2026-11-02T08:00:00Z\""), scenario)
         XCTAssertTrue(scenario.contains("{\"startSeconds\": 180, \"durationSeconds\": 120, \"recordsPerSecond\": 4000}"), scenario)
         XCTAssertFalse(scenario.contains("recordsPerSecond\": 1000,"), "no default producer beside the traffic")
 
-        let ran = try BuiltCommand.run(["run", "day.json", "--out", "results"], in: folder)
+        let ran = try BuiltCommand.run(["run", "day/orders-consumer-orders.json", "--out", "results"], in: folder)
         XCTAssertEqual(ran.status, 0, ran.errors)
-        let series = try BuiltCommand.read(folder, "results/day/timeseries.csv")
+        let series = try BuiltCommand.read(folder, "results/orders-consumer-orders/timeseries.csv")
         XCTAssertTrue(series.hasPrefix("time_s,clock,produced_total,"), series)
         XCTAssertTrue(series.contains("\n300,2026-11-02T08:05:00Z,"), series)
-        let summary = try BuiltCommand.read(folder, "results/day/summary.csv")
+        let summary = try BuiltCommand.read(folder, "results/orders-consumer-orders/summary.csv")
         XCTAssertTrue(summary.split(separator: "\n")[0].contains(",record_age_p99_s,caught_up_time_s,offset_lag_p50,offset_lag_p95,offset_lag_p99,epu_hours,"), summary)
 
         // The observed lag: the run's own, doubled, stamped at each minute's start.
@@ -42,7 +43,7 @@ final class TrafficCommandTests: XCTestCase {
         var observed = "timestamp,OffsetLag\n"
         for (previous, row) in zip(rows, rows.dropFirst()) { observed += "\(previous[1]),\(2 * Int(row[4])!)\n" }
         try BuiltCommand.write(observed, folder, "lag.csv")
-        let compared = try BuiltCommand.run(["compare", "day.json", "--observed", "lag.csv", "--out", "cmp/chart.svg"], in: folder)
+        let compared = try BuiltCommand.run(["compare", "day/orders-consumer-orders.json", "--observed", "lag.csv", "--out", "cmp"], in: folder)
         XCTAssertEqual(compared.status, 0, compared.errors)
         XCTAssertTrue(compared.output.contains("SumOffsetLag: \(rows.count - 1) observed points compared"), compared.output)
         XCTAssertTrue(compared.output.contains("  mean absolute error  "), compared.output)
@@ -67,15 +68,15 @@ final class TrafficCommandTests: XCTestCase {
             (["--traffic", "cut.json"], "cut.json:"),
         ]
         for (arguments, expected) in cases {
-            let outcome = try BuiltCommand.run(["import", Self.mapping, "--out", "x.json"] + arguments, in: folder)
+            let outcome = try BuiltCommand.run(["import", Self.mapping, "--out", "x"] + arguments, in: folder)
             XCTAssertEqual(outcome.status, 2, arguments.joined(separator: " "))
             XCTAssertTrue(outcome.errors.contains(expected), "\(arguments): \(outcome.errors)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/x.json"), "nothing written")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/x"), "nothing written")
         }
-        let filled = try BuiltCommand.run(["import", Self.mapping, "--traffic", "gappy.csv", "--traffic-gaps", "zero", "--out", "x.json"], in: folder)
+        let filled = try BuiltCommand.run(["import", Self.mapping, "--traffic", "gappy.csv", "--traffic-gaps", "zero", "--out", "x"], in: folder)
         XCTAssertEqual(filled.status, 0, filled.errors)
         XCTAssertTrue(filled.errors.contains("2 missing points read as zero"), filled.errors)
-        let bytes = try BuiltCommand.run(["import", Self.mapping, "--traffic", "bytes.json", "--traffic-unit", "bytes/s", "--record-size", "500", "--out", "b.json"], in: folder)
+        let bytes = try BuiltCommand.run(["import", Self.mapping, "--traffic", "bytes.json", "--traffic-unit", "bytes/s", "--recordSizeBytes", "500", "--out", "b"], in: folder)
         XCTAssertEqual(bytes.status, 0, bytes.errors)
         XCTAssertTrue(bytes.errors.contains("peak 8 records/s"), bytes.errors)
 

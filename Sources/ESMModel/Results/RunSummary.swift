@@ -55,6 +55,9 @@ public struct RunSummary: Equatable, Sendable {
     public var offsetLagP50: Int64 = 0
     public var offsetLagP95: Int64 = 0
     public var offsetLagP99: Int64 = 0
+    /// A short hash of the profile's rendered text, set by the layer that rendered it
+    /// (`ScenarioRunner`); empty when the run did not come through it.
+    public var profileHash = ""
 }
 
 extension RunSummary {
