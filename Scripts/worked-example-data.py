@@ -10,7 +10,7 @@ the AWS CLI and AWS Lambda Power Tuning print. Run from the repository root:
 
 The incident's OffsetLag stands in for a real system's: it is the offset lag of the
 incident scenario simulated with a profile whose provisioned-mode actuation delay is
-180 s instead of aws-2024's 120 s, sampled per minute with 4 % noise, so that
+150 s instead of aws-2024's 120 s, sampled per minute with 4 % noise, so that
 `esmsim calibrate` has something real to find.
 """
 import json, math, random, sys
