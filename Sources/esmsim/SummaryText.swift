@@ -10,10 +10,12 @@ enum SummaryText {
     static func describe(_ summary: RunSummary, cost: CostBreakdown) -> String {
         let drain = summary.drainTime.map { "drained in \(minutes($0))" }
             ?? "NOT drained within the horizon (\(minutes(summary.endTime))); final offset lag \(grouped(summary.finalOffsetLag))"
+        // Shown only when filters removed records, so unfiltered summaries read as before.
+        let filtered = summary.events.filteredOut > 0 ? ", \(grouped(summary.events.filteredOut)) filtered out" : ""
         return """
         \(summary.scenario) (profile \(summary.profile), \(summary.mode), seed \(summary.seed))
           \(drain); max concurrency \(summary.maxConcurrency) at \(minutes(summary.timeToMaxConcurrency)); peak offset lag \(grouped(summary.peakOffsetLag))
-          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped; \(Plural.count(summary.invocations, "invocation")), \(Plural.count(summary.errors, "error")), \(Plural.count(summary.throttles, "throttle"))
+          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped\(filtered); \(Plural.count(summary.invocations, "invocation")), \(Plural.count(summary.errors, "error")), \(Plural.count(summary.throttles, "throttle"))
           cost \(dollars(cost.total)): EPU \(dollars(cost.epuCost)) (\(CSVFormat.decimal(cost.epuHours, places: 3)) EPU-hours), Lambda requests \(dollars(cost.requestCost)), duration \(dollars(cost.durationCost))
         """ + (monthly(summary, cost: cost).map { "\n  " + $0 } ?? "")
     }

@@ -92,7 +92,7 @@ final class BadScenarioTableTests: XCTestCase {
         // a StartingPosition AWS knows, and other named choices
         Case([("\(esm).StartingPosition", "EARLIEST")], "eventSourceMapping.StartingPosition: \"EARLIEST\" is not a known value; expected one of TRIM_HORIZON, LATEST, AT_TIMESTAMP"),
         Case([("\(esm).StartingPosition", "LATES")], "eventSourceMapping.StartingPosition: \"LATES\" is not a known value; did you mean \"LATEST\"?"),
-        Case([("\(esm).StartingPosition", "AT_TIMESTAMP")], "eventSourceMapping.StartingPosition: AT_TIMESTAMP is an AWS starting position esmsim does not model"),
+        Case([("\(esm).StartingPosition", "AT_TIMESTAMP")], "eventSourceMapping.StartingPositionTimestamp: missing; AT_TIMESTAMP needs the time to start reading from"),
         Case([("producer.arrivals", "bursty")], "producer.arrivals: \"bursty\" is not a known value"),
         Case([("function.architecture", "arm")], "function.architecture: \"arm\" is not a known value; did you mean \"arm64\"?"),
         Case([("\(esm).DestinationConfig", ["OnFailure": ["Destination": "my-queue"]])], "eventSourceMapping.DestinationConfig.OnFailure.Destination: \"my-queue\" is not an ARN"),

@@ -114,7 +114,7 @@ struct MappingPropertiesReader {
         case "StartingPosition":
             guard case .string(var position) = value.kind else { return }
             if position == "AT_TIMESTAMP" {
-                mapping.notes.append("StartingPosition AT_TIMESTAMP is not modelled: imported as TRIM_HORIZON, so the backlog stands for the records after StartingPositionTimestamp")
+                mapping.notes.append("StartingPosition AT_TIMESTAMP: imported as TRIM_HORIZON, so the backlog stands for the records after StartingPositionTimestamp; to date a backlog instead, set AT_TIMESTAMP with StartingPositionTimestamp in seconds from the ESM's start and topic.backlogSpanSeconds")
                 position = "TRIM_HORIZON"
             }
             mapping.set(name, JSONValue(.string(position), line: value.line, column: value.column), reported: "\(name) \(position)")

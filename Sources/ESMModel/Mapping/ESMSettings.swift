@@ -8,6 +8,8 @@ public struct ESMSettings: Equatable, Sendable {
         case trimHorizon = "TRIM_HORIZON"
         /// Just after the newest record: the backlog is skipped.
         case latest = "LATEST"
+        /// The first record written at or after `StartingPositionTimestamp`.
+        case atTimestamp = "AT_TIMESTAMP"
     }
 
     /// `ProvisionedPollerConfig`: provisioned mode's poller bounds.
@@ -41,6 +43,12 @@ public struct ESMSettings: Equatable, Sendable {
     public var maximumRecordAge: SimTime? = nil
     /// `BisectBatchOnFunctionError`: a failed batch is split in two and each half retried.
     public var bisectBatchOnFunctionError = false
+    /// `StartingPositionTimestamp` with `AT_TIMESTAMP`, as seconds on the scenario's clock:
+    /// 0 is when the ESM starts polling, negative times reach back into the backlog.
+    public var startingPositionTimestamp: Double? = nil
+    /// `FilterCriteria`: the share of records its filters (ORed) match; nil without
+    /// filters, when every record is invoked.
+    public var filterMatchShare: Double? = nil
 
     /// The Kafka default batching window.
     public static let defaultBatchingWindow: SimTime = 500 * Ticks.perMillisecond

@@ -12,7 +12,7 @@ public struct RunSummary: Equatable, Sendable {
     public var seed: UInt64
     /// Records the ESM was responsible for.
     public var recordsProduced: Int64
-    /// Records processed successfully.
+    /// Records processed successfully (invoked, or filtered out by `FilterCriteria`).
     public var recordsProcessed: Int64
     /// First time production had ended and every record was processed or dropped; nil if never.
     public var drainTime: SimTime?
@@ -58,6 +58,8 @@ public struct RunSummary: Equatable, Sendable {
     /// A short hash of the profile's rendered text, set by the layer that rendered it
     /// (`ScenarioRunner`); empty when the run did not come through it.
     public var profileHash = ""
+    /// The `EventCount` metrics of the whole run.
+    public var events = EventCounts()
 }
 
 extension RunSummary {

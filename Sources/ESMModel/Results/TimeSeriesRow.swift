@@ -6,7 +6,7 @@ public struct TimeSeriesRow: Equatable, Sendable {
     public var time: SimTime
     /// Records the ESM is responsible for that are in the topic so far (after its starting position).
     public var producedTotal: Int64
-    /// Records processed successfully and committed so far.
+    /// Records processed successfully (invoked, or filtered out) and committed so far.
     public var processedTotal: Int64
     /// Sum over partitions of log-end offset minus committed offset.
     public var offsetLagSum: Int64
@@ -26,4 +26,6 @@ public struct TimeSeriesRow: Equatable, Sendable {
     public var recordsDropped: Int64
     /// Event Poller Units running at the sample time (provisioned mode; 0 on-demand).
     public var epus: Int
+    /// The `EventCount` metrics of the interval.
+    public var events = EventCounts()
 }

@@ -24,14 +24,16 @@ extension ESMSimulation {
             }
             return
         }
+        // The offset whose record completes a batch: BatchSize records the filters let through.
+        let fillOffset = offset(reachingMatched: matchedRecords(upTo: fetched) + batchLimit)
         let window = configuration.settings.batchingWindow
-        if available < batchLimit && window > 0 {
+        if fillOffset.map({ $0 > logEnd }) ?? true, window > 0 {
             // The record has arrived (available > 0), so its arrival time exists.
             let windowOpened = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
             let deadline = windowOpened + window
             if now < deadline {
                 var wake = deadline
-                if let full = arrivalTime(ofRecord: fetched + batchLimit, in: index, atLeast: now) {
+                if let fillOffset, let full = arrivalTime(ofRecord: fillOffset, in: index, atLeast: now) {
                     wake = min(wake, full)
                 }
                 sleep(index, until: wake, queue: &queue)
@@ -44,14 +46,22 @@ extension ESMSimulation {
             pollers[pollerIndex].enqueue(Int32(index))
             return
         }
-        var records = min(available, batchLimit)
-        var bytes = batchBytes(records)
+        // Polled records, and the ones among them the filters match, which alone are invoked.
+        let matchedBefore = matchedRecords(upTo: fetched)
+        var records = min(logEnd, fillOffset ?? logEnd) - fetched
+        var invoked = matchedRecords(upTo: fetched + records) - matchedBefore
+        var bytes = batchBytes(invoked)
         let payloadLimit = configuration.profile.payloadLimitBytes
-        if bytes > payloadLimit && records > 1 {
-            let kept = max(1, Int64(Double(records) * payloadLimit / bytes))
-            bytes *= Double(kept) / Double(records)
-            records = kept
+        if bytes > payloadLimit && invoked > 1 {
+            let kept = max(1, Int64(Double(invoked) * payloadLimit / bytes))
+            bytes *= Double(kept) / Double(invoked)
+            invoked = kept
+            records = (offset(reachingMatched: matchedBefore + kept) ?? fetched + kept) - fetched
         }
+        // Filtered-out records are polled too: they take poller throughput.
+        let polledBytes = records > invoked ? bytes + batchBytes(records - invoked) : bytes
+        events.polled += records
+        events.filteredOut += records - invoked
         let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
         let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
 
@@ -60,22 +70,23 @@ extension ESMSimulation {
         // invocation cannot start before its own bytes are in (the transfer is part of
         // the poll overhead), so no stretch of time carries more than the rate allows.
         let fetchedAt = max(now, pollers[pollerIndex].bytesFreeAt)
-        let transfer = Ticks.seconds(bytes / behaviour.pollerBytesPerSecond)
+        let transfer = Ticks.seconds(polledBytes / behaviour.pollerBytesPerSecond)
         pollers[pollerIndex].bytesFreeAt = fetchedAt + transfer
         pollers[pollerIndex].inFlight += 1
         advanceMeter(to: now)
-        pollers[pollerIndex].bytesUnmetered += bytes
+        pollers[pollerIndex].bytesUnmetered += polledBytes
 
         partitions[index].fetched = fetched + records
         fetchedTotal += records
         partitions[index].phase = .inFlight
         partitions[index].batchPoller = Int32(pollerIndex)
-        partitions[index].batchRecords = records
-        partitions[index].batchBytes = bytes
+        partitions[index].batchRecords = invoked
+        partitions[index].batchPolledRecords = records
+        partitions[index].batchBytes = polledBytes
         partitions[index].batchAttempts = 0
         partitions[index].batchFailed = false
         partitions[index].batchDroppedRecords = 0
-        partitions[index].invocationRecords = records
+        partitions[index].invocationRecords = invoked
         partitions[index].batchFetchedAt = fetchedAt
         partitions[index].batchThrottledTicks = 0
         partitions[index].batchInvocationTicks = 0
@@ -83,11 +94,26 @@ extension ESMSimulation {
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival
         let invokeAt = fetchedAt + max(pollOverhead, transfer)
-        if throttlingImpossible {
+        if invoked == 0 {
+            // Every record was filtered out: the offsets are committed with no invocation.
+            queue.schedule(.commit(Int32(index)), at: invokeAt + commitOverhead)
+        } else if throttlingImpossible {
             beginInvocation(index, startingAt: invokeAt, queue: &queue)
         } else {
             queue.schedule(.invokeStart(Int32(index)), at: invokeAt)
         }
+    }
+
+    /// Records among a partition's first `offset` that the filters match (all without filters).
+    func matchedRecords(upTo offset: Int64) -> Int64 {
+        filter?.count(of: offset) ?? offset
+    }
+
+    /// The smallest offset whose records include `matched` matching ones, or nil when
+    /// the filters never match that many.
+    func offset(reachingMatched matched: Int64) -> Int64? {
+        guard let filter else { return matched }
+        return filter.totalNeeded(in: matched)
     }
 
     /// Puts a partition to sleep until `time`, when a `fetch` event wakes it.

@@ -51,7 +51,8 @@ extension ESMSimulation {
     /// One partition's offsets: committed <= fetched <= log end.
     mutating func checkOffsets(of index: Int, at now: SimTime) {
         let partition = partitions[index]
-        let logEnd = split.count(of: index, total: curve.count(at: now))
+        // Before an AT_TIMESTAMP start's first record arrives, the partition's start is past its log end.
+        let logEnd = split.count(of: index, total: max(curve.count(at: now), skippedRecords))
         precondition(
             partition.committed <= partition.fetched,
             "partition \(index): committed \(partition.committed) is past fetched \(partition.fetched)")

@@ -31,6 +31,7 @@ extension ESMSimulation {
             return
         }
         let function = configuration.function
+        invokedRecordStarts.schedule(partitions[index].invocationRecords, at: start)
         let (duration, timedOut) = function.sampleInvocation(records: partitions[index].invocationRecords, &durationRandom)
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         // The error stream is drawn whether or not the invocation timed out, so a timeout
@@ -54,6 +55,7 @@ extension ESMSimulation {
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
     /// its maxima, and the invocation count.
     mutating func settleConcurrency(at now: SimTime) {
+        while let (_, records) = invokedRecordStarts.next(notAfter: now) { events.invoked += records }
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
@@ -79,6 +81,7 @@ extension ESMSimulation {
             return
         }
         errorsTotal += 1
+        events.failedInvoke += partitions[index].invocationRecords
         partitions[index].batchAttempts += 1
         let attempts = partitions[index].batchAttempts
         if let limit = retryLimit, Int(attempts) > limit {
@@ -152,9 +155,15 @@ extension ESMSimulation {
                 records: records - dropped, oldest: now - partitions[index].batchFirstArrival,
                 newest: now - partitions[index].batchLastArrival)
         }
-        committedTotal += records
+        let polled = partitions[index].batchPolledRecords
+        committedTotal += polled
+        // Filtered-out records are done with once committed: processed, though never invoked.
+        processedTotal += polled - records
+        events.committed += polled
+        events.dropped += dropped
+        if configuration.settings.hasOnFailureDestination { events.onFailureDestinationDelivered += dropped }
         throughputWindow.add(
-            records: records, bytes: partitions[index].batchBytes,
+            records: polled, bytes: partitions[index].batchBytes,
             slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,
             invocationTicks: partitions[index].batchInvocationTicks)
         partitions[index].committed = partitions[index].fetched

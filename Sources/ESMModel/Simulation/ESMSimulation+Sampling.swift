@@ -5,13 +5,13 @@ extension ESMSimulation {
     mutating func takeSample(at now: SimTime) {
         settleConcurrency(at: now)
         let total = curve.count(at: now)
-        let produced = total - skippedRecords
+        let produced = max(total - skippedRecords, 0)
         let lag = produced - committedTotal
         peakLag = max(peakLag, lag)
         var maxPartitionLag: Int64 = 0
         var oldestInterest = now - configuration.settings.batchingWindow
         for index in partitions.indices {
-            let partitionLag = split.count(of: index, total: total) - partitions[index].committed
+            let partitionLag = max(split.count(of: index, total: total) - partitions[index].committed, 0)
             if partitionLag > maxPartitionLag { maxPartitionLag = partitionLag }
             oldestInterest = min(oldestInterest, partitions[index].lastFetchedArrival)
         }
@@ -23,7 +23,8 @@ extension ESMSimulation {
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: intervalMaxConcurrency,
             pollers: pollers.count, invocations: invocationsTotal - lastSampleInvocations,
             errors: errorsTotal - lastSampleErrors, throttles: throttlesTotal - lastSampleThrottles,
-            recordsDropped: droppedTotal, epus: epus))
+            recordsDropped: droppedTotal, epus: epus, events: events.since(lastSampleEvents)))
+        lastSampleEvents = events
         intervalMaxConcurrency = concurrency
         lastSampleInvocations = invocationsTotal
         lastSampleErrors = errorsTotal
@@ -72,7 +73,8 @@ extension ESMSimulation {
             invocations: invocationsTotal, errors: errorsTotal, throttles: throttlesTotal,
             recordsDropped: droppedTotal, simulatedEvents: events, endTime: endTime,
             billedDurationMilliseconds: billedMilliseconds,
-            recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime))
+            recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
+            events: self.events)
         let lags = rows.map { Double($0.offsetLagSum) }
         summary.caughtUpTime = LagStatistics.caughtUpTime(times: rows.map(\.time), lags: lags)
         summary.offsetLagP50 = Int64(LagStatistics.percentile(lags, 0.50))

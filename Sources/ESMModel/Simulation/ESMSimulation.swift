@@ -31,6 +31,8 @@ public struct ESMSimulation {
     let recordSizeMean: Double
     let recordSizeDeviation: Double
     let skippedRecords: Int64
+    /// The share of records `FilterCriteria` lets through; nil without filters.
+    let filter: ProportionalCount?
 
     // Running state.
     /// Invocations running, as of the last `settleConcurrency`.
@@ -48,6 +50,11 @@ public struct ESMSimulation {
     var invocationsTotal: Int64 = 0
     var errorsTotal: Int64 = 0
     var throttlesTotal: Int64 = 0
+    /// The `EventCount` metrics so far.
+    var events = EventCounts()
+    /// Records of invocations committed to but not yet started, at their start times:
+    /// `settleConcurrency` counts them as invoked when their time comes.
+    var invokedRecordStarts = EventQueue<Int64>()
     var billedMilliseconds: Int64 = 0
     var maxConcurrency = 0
     var timeOfMaxConcurrency: SimTime = 0
@@ -75,6 +82,7 @@ public struct ESMSimulation {
     var lastSampleInvocations: Int64 = 0
     var lastSampleErrors: Int64 = 0
     var lastSampleThrottles: Int64 = 0
+    var lastSampleEvents = EventCounts()
     var ages = AgeHistogram()
     var epuMeter: EPUMeter
 
@@ -86,10 +94,13 @@ public struct ESMSimulation {
         let behaviour = profile.behaviour(provisioned: settings.isProvisioned)
         self.behaviour = behaviour
         let streams = RandomStreams(seed: configuration.seed)
-        split = PartitionSplit(partitions: configuration.topic.partitions, hotShare: configuration.topic.hotPartitionShare)
-        curve = ArrivalCurve(
+        split = PartitionSplit(topic: configuration.topic)
+        var curve = ArrivalCurve(
             schedule: configuration.production, initialCount: configuration.topic.backlogRecords,
             random: streams.stream("producer"))
+        let start = Self.startingPoint(configuration, curve: &curve)
+        self.curve = curve
+        filter = settings.filterMatchShare.map(ProportionalCount.init(share:))
         durationRandom = streams.stream("function.duration")
         errorRandom = streams.stream("function.errors")
         sizeRandom = streams.stream("topic.recordSize")
@@ -122,11 +133,12 @@ public struct ESMSimulation {
             slotSecondsPerBatch: behaviour.pollOverheadSeconds + fullBatchSeconds + behaviour.commitOverheadSeconds,
             invocationSecondsPerBatch: fullBatchSeconds, bytesPerRecord: recordSizeMean)
 
-        let backlog = configuration.topic.backlogRecords
-        skippedRecords = settings.startingPosition == .latest ? backlog : 0
+        skippedRecords = start.skippedRecords
         let split = self.split
         partitions = (0..<partitionCount).map { index in
-            PartitionState(start: settings.startingPosition == .latest ? split.count(of: index, total: backlog) : 0)
+            var partition = PartitionState(start: split.count(of: index, total: start.skippedRecords))
+            partition.lastFetchedArrival = start.firstArrival
+            return partition
         }
         pollers = Array(repeating: PollerState(bytesFreeAt: 0), count: initialPollers)
         for index in partitions.indices { partitions[index].poller = Int32(index % initialPollers) }
@@ -181,7 +193,8 @@ public struct ESMSimulation {
 
     /// Records the ESM is responsible for that are in the topic at `time`.
     mutating func producedTotal(at time: SimTime) -> Int64 {
-        curve.count(at: time) - skippedRecords
+        // Zero, not negative, before an AT_TIMESTAMP start's first record arrives.
+        max(curve.count(at: time) - skippedRecords, 0)
     }
 }
 

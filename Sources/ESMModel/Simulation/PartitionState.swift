@@ -26,8 +26,10 @@ struct PartitionState {
     var pausedUntil: SimTime = 0
     /// The poller whose slot the batch in flight holds.
     var batchPoller: Int32 = 0
-    /// Records of the batch in flight, from fetch to commit.
+    /// Records of the batch in flight the filters let through, from fetch to commit.
     var batchRecords: Int64 = 0
+    /// Records the batch in flight polled, filtered-out ones included: its offsets' advance.
+    var batchPolledRecords: Int64 = 0
     var batchBytes: Double = 0
     /// Failed attempts of the part of the batch being invoked.
     var batchAttempts: Int32 = 0

@@ -1,77 +1,134 @@
-/// How the topic's records are spread over its partitions: evenly (round robin), or with
-/// one hot partition (partition 0) taking a fixed share and the rest split evenly.
+/// How the topic's records are spread over its partitions: evenly (round robin), with one
+/// hot partition (partition 0) taking a fixed share and the rest split evenly, or by
+/// relative weights (`topic.partitionWeights`, or a key distribution's weights).
 ///
 /// The split maps the topic's cumulative record count to each partition's count, and
-/// back: which topic count first gives a partition its k-th record. Both directions are
-/// O(1) (O(log n) for a cold partition beside a hot one), so nothing is stored per record.
+/// back: which topic count first gives a partition its k-th record. Nothing is stored per
+/// record. Weights split the partitions in halves recursively: each half takes
+/// ⌊count × its share⌋ or the rest, so every partition's count is exact, never decreases,
+/// and the counts always add up to the total.
 public struct PartitionSplit: Equatable, Sendable {
-    /// Share of the hot partition, in parts per billion (0 = even spread).
-    static let scale: Int64 = 1_000_000_000
+    /// Shares are kept in parts per billion.
+    static let scale = ProportionalCount.scale
+
+    /// How the records are dealt.
+    enum Shape: Equatable, Sendable {
+        /// Round robin.
+        case even
+        /// Partition 0 takes the share; the others deal the rest round robin.
+        case hot(ProportionalCount)
+        /// The left half's share at every internal node of the halving tree over the
+        /// partitions, in preorder: a range of n partitions has n − 1 internal nodes,
+        /// the left subtree's first.
+        case weighted([ProportionalCount])
+    }
 
     /// The number of partitions.
     public let partitions: Int
-    /// The hot partition's share in parts per billion; 0 for an even spread.
-    public let hotShareParts: Int64
+    let shape: Shape
 
     /// Creates a split over `partitions` with partition 0 taking `hotShare` (0...1) of
     /// the records; a hot share of 0, or a single partition, spreads evenly.
     public init(partitions: Int, hotShare: Double = 0) {
         self.partitions = partitions
-        let parts = Int64((hotShare * Double(Self.scale)).rounded())
-        self.hotShareParts = partitions > 1 ? min(max(parts, 0), Self.scale) : 0
+        let hot = ProportionalCount(share: hotShare)
+        shape = partitions > 1 && hot.parts > 0 ? .hot(hot) : .even
     }
 
-    var isEven: Bool { hotShareParts == 0 }
+    /// Creates a split by relative `weights`, one per partition (non-negative, not all 0).
+    /// - Complexity: O(partitions).
+    public init(weights: [Double]) {
+        partitions = weights.count
+        var prefix = [0.0]
+        prefix.reserveCapacity(weights.count + 1)
+        for weight in weights { prefix.append(prefix[prefix.count - 1] + max(weight, 0)) }
+        var nodes: [ProportionalCount] = []
+        nodes.reserveCapacity(max(weights.count - 1, 0))
+        Self.appendNodes(low: 0, high: weights.count, prefix: prefix, into: &nodes)
+        shape = weights.count > 1 ? .weighted(nodes) : .even
+    }
+
+    /// The split a topic asks for: its weights if it has any, else its hot partition.
+    public init(topic: TopicSpec) {
+        if let weights = topic.weights {
+            self.init(weights: weights)
+        } else {
+            self.init(partitions: topic.partitions, hotShare: topic.hotPartitionShare)
+        }
+    }
+
+    /// Appends, in preorder, the left-half shares of the halving tree over `low..<high`.
+    static func appendNodes(low: Int, high: Int, prefix: [Double], into nodes: inout [ProportionalCount]) {
+        guard high - low > 1 else { return }
+        let middle = low + (high - low) / 2
+        let whole = prefix[high] - prefix[low]
+        let left = prefix[middle] - prefix[low]
+        nodes.append(ProportionalCount(share: whole > 0 ? left / whole : 0.5))
+        appendNodes(low: low, high: middle, prefix: prefix, into: &nodes)
+        appendNodes(low: middle, high: high, prefix: prefix, into: &nodes)
+    }
 
     /// The number of the first `total` topic records that land on `partition`.
+    /// - Complexity: O(1), or O(log partitions) for weights.
     public func count(of partition: Int, total: Int64) -> Int64 {
         if total <= 0 { return 0 }
-        if isEven { return Self.roundRobinCount(index: partition, lanes: partitions, total: total) }
-        let hot = hotCount(total)
-        if partition == 0 { return hot }
-        return Self.roundRobinCount(index: partition - 1, lanes: partitions - 1, total: total - hot)
+        switch shape {
+        case .even:
+            return Self.roundRobinCount(index: partition, lanes: partitions, total: total)
+        case .hot(let hot):
+            let hotRecords = hot.count(of: total)
+            if partition == 0 { return hotRecords }
+            return Self.roundRobinCount(index: partition - 1, lanes: partitions - 1, total: total - hotRecords)
+        case .weighted(let nodes):
+            var node = 0
+            var low = 0
+            var high = partitions
+            var remaining = total
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                let left = nodes[node].count(of: remaining)
+                if partition < middle {
+                    remaining = left
+                    node += 1
+                    high = middle
+                } else {
+                    remaining -= left
+                    node += middle - low
+                    low = middle
+                }
+            }
+            return remaining
+        }
     }
 
     /// The smallest topic count at which `partition` holds `records` records, or nil
-    /// when it never will (a cold partition beside a partition taking everything).
+    /// when it never will (a partition with no share of the records).
+    /// - Complexity: O(1) even, O(log n) beside a hot partition, O(log² n) for weights.
     public func totalNeeded(for partition: Int, records: Int64) -> Int64? {
         if records <= 0 { return 0 }
-        // Counts beyond this are never reached (production is far smaller), so "never"
-        // is the right answer for them, and it keeps every product below Int64.max.
-        let unreachable = Int64.max / 4
-        if isEven {
-            let (earlier, overflow) = (records - 1).multipliedReportingOverflow(by: Int64(partitions))
-            return overflow || earlier >= unreachable ? nil : earlier + Int64(partition) + 1
+        switch shape {
+        case .even:
+            return Self.roundRobinNeeded(index: partition, lanes: partitions, records: records)
+        case .hot(let hot):
+            if partition == 0 { return hot.totalNeeded(in: records) }
+            guard let cold = Self.roundRobinNeeded(index: partition - 1, lanes: partitions - 1, records: records) else { return nil }
+            return hot.totalNeeded(out: cold)
+        case .weighted(let nodes):
+            return Self.weightedNeeded(nodes, partition: partition, records: records, node: 0, low: 0, high: partitions)
         }
-        if partition == 0 {
-            // smallest C with floor(C × share) >= records
-            if Double(records) * Double(Self.scale) / Double(hotShareParts) >= Double(unreachable) { return nil }
-            let (high, low) = records.multipliedFullWidth(by: Self.scale)
-            let (quotient, remainder) = hotShareParts.dividingFullWidth((high, low))
-            return remainder == 0 ? quotient : quotient + 1
-        }
-        if hotShareParts >= Self.scale { return nil }
-        let (coldEarlier, overflow) = (records - 1).multipliedReportingOverflow(by: Int64(partitions - 1))
-        if overflow || coldEarlier >= unreachable { return nil }
-        let coldNeeded = coldEarlier + Int64(partition - 1) + 1
-        // total - hotCount(total) is non-decreasing in total: binary-search the first
-        // total whose cold remainder reaches coldNeeded.
-        var low = coldNeeded
-        var high = coldNeeded
-        while high - hotCount(high) < coldNeeded {
-            if high >= unreachable { return nil }
-            high = high * 2 + 1
-        }
-        while low < high {
-            let middle = low + (high - low) / 2
-            if middle - hotCount(middle) >= coldNeeded { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 
-    func hotCount(_ total: Int64) -> Int64 {
-        let product = total.multipliedFullWidth(by: hotShareParts)
-        return Self.scale.dividingFullWidth(product).quotient
+    /// `totalNeeded` within the subtree at `node` over `low..<high`: the child's need,
+    /// then what its parent needs to hand it that many.
+    static func weightedNeeded(_ nodes: [ProportionalCount], partition: Int, records: Int64, node: Int, low: Int, high: Int) -> Int64? {
+        guard high - low > 1 else { return records }
+        let middle = low + (high - low) / 2
+        if partition < middle {
+            guard let child = weightedNeeded(nodes, partition: partition, records: records, node: node + 1, low: low, high: middle) else { return nil }
+            return nodes[node].totalNeeded(in: child)
+        }
+        guard let child = weightedNeeded(nodes, partition: partition, records: records, node: node + middle - low, low: middle, high: high) else { return nil }
+        return nodes[node].totalNeeded(out: child)
     }
 
     /// Records among the first `total` dealt round robin over `lanes` that land on lane `index`.
@@ -79,5 +136,11 @@ public struct PartitionSplit: Equatable, Sendable {
         let lanes = Int64(lanes)
         let index = Int64(index)
         return total > index ? (total - index - 1) / lanes + 1 : 0
+    }
+
+    /// The smallest total dealt round robin over `lanes` that gives lane `index` `records` records.
+    static func roundRobinNeeded(index: Int, lanes: Int, records: Int64) -> Int64? {
+        let (earlier, overflow) = (records - 1).multipliedReportingOverflow(by: Int64(lanes))
+        return overflow || earlier >= ProportionalCount.unreachable ? nil : earlier + Int64(index) + 1
     }
 }

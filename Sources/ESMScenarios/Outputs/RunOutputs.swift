@@ -9,7 +9,7 @@ public enum RunOutputs {
     public static let timeSeriesColumns = [
         "time_s", "produced_total", "processed_total", "offset_lag_sum", "offset_lag_max_partition",
         "concurrency_max", "pollers", "invocations", "errors", "throttles", "records_dropped", "epus",
-    ]
+    ] + EventCounts.columnNames
 
     /// Columns of `summary.csv`, in order.
     public static let summaryColumns = [
@@ -19,7 +19,7 @@ public enum RunOutputs {
         "record_age_p99_s", "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
         "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
         "total_cost_usd", "monthly_cost_usd", "esmsim_version", "profile_hash",
-    ]
+    ] + EventCounts.columnNames
 
     /// The column of clock time, after `time_s`, in the time series of a run with a clock.
     public static let clockColumn = "clock"
@@ -33,12 +33,13 @@ public enum RunOutputs {
         for row in rows {
             let time = CSVFormat.seconds(row.time)
             let stamp = clock.map { "," + ClockTime.iso8601($0.epochMilliseconds(at: row.time)) } ?? ""
-            lines.append([
+            let cells: [String] = [
                 time + stamp, String(row.producedTotal), String(row.processedTotal),
                 String(row.offsetLagSum), String(row.offsetLagMaxPartition), String(row.concurrencyMax),
                 String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
                 String(row.recordsDropped), String(row.epus),
-            ].joined(separator: ","))
+            ]
+            lines.append((cells + row.events.values.map { String($0) }).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -46,7 +47,7 @@ public enum RunOutputs {
     /// The summary's cells, in `summaryColumns` order; `cost` prices the run. The last three
     /// say what made the row: the month's projected cost, esmsim's version and the profile's hash.
     public static func summaryCells(_ summary: RunSummary, cost: CostBreakdown) -> [String] {
-        [
+        let cells: [String] = [
             summary.scenario, summary.profile, summary.mode, String(summary.seed),
             String(summary.recordsProduced), String(summary.recordsProcessed),
             summary.drainTime.map(CSVFormat.seconds) ?? "", CSVFormat.seconds(summary.timeToMaxConcurrency),
@@ -62,6 +63,7 @@ public enum RunOutputs {
             CSVFormat.decimal(cost.total, places: 6), cost.monthlyTotal.map { CSVFormat.decimal($0, places: 6) } ?? "",
             ESMSimVersion.current, summary.profileHash,
         ]
+        return cells + summary.events.values.map { String($0) }
     }
 
     /// `summary.csv` as text: a header and one row.

@@ -14,10 +14,10 @@ public struct ScenarioField: Equatable, Sendable {
         let objects: Set<String> = ["topic", "producer", "function", "eventSourceMapping", "name", "description"]
         return [
             ([], ScenarioLoader.topLevelKeys.filter { !objects.contains($0) }),
-            (["topic"], ScenarioLoader.topicKeys),
+            (["topic"], ScenarioLoader.topicKeys.filter { $0 != "partitionWeights" && $0 != "keyDistribution" }),
             (["producer"], ScenarioLoader.producerKeys.filter { $0 != "schedule" }),
             (["function"], ScenarioLoader.functionKeys),
-            (["eventSourceMapping"], ScenarioLoader.mappingKeys.filter { $0 != "ProvisionedPollerConfig" && $0 != "DestinationConfig" }),
+            (["eventSourceMapping"], ScenarioLoader.mappingKeys.filter { $0 != "ProvisionedPollerConfig" && $0 != "DestinationConfig" && $0 != "FilterCriteria" }),
             (["eventSourceMapping", "ProvisionedPollerConfig"], ScenarioLoader.pollerKeys),
         ]
     }

@@ -7,11 +7,11 @@ import Foundation
 /// names and ranges, and reports every problem in a file at once.
 public enum ScenarioLoader {
     static let topLevelKeys = ["name", "description", "profile", "seed", "startTime", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping", "esmsInPollerGroup"]
-    static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare"]
+    static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare", "partitionWeights", "keyDistribution", "backlogSpanSeconds"]
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
     static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
-    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig"]
+    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig", "FilterCriteria", "StartingPositionTimestamp"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
     /// Seeds a scenario file may give: every whole number up to 2^53, the largest a JSON
@@ -66,6 +66,11 @@ public enum ScenarioLoader {
         var groupName: String?
         if let value = root["eventSourceMapping"] {
             (settings, groupName) = decodeMapping(value, reader: reader)
+        }
+        if settings.startingPosition == .atTimestamp, let topic, topic.backlogSpanSeconds == 0, topic.backlogRecords > 0,
+           let timestamp = settings.startingPositionTimestamp, timestamp < 0 {
+            reader.report(root["eventSourceMapping"]?["StartingPositionTimestamp"], "eventSourceMapping.StartingPositionTimestamp",
+                          "\(FieldReader.format(timestamp)) reaches into the backlog, which has no dates: give topic.backlogSpanSeconds, the seconds before time 0 over which the backlog was written")
         }
         let mappings = decodeGroupSize(root, settings: settings, groupName: groupName, reader: reader)
         if let topic, topic.backlogRecords == 0, production.pieces.isEmpty {
@@ -122,8 +127,12 @@ public enum ScenarioLoader {
         }
         let backlog = reader.integer(topic, path, "backlogRecords", range: 0...1e15) ?? 0
         let hot = reader.number(topic, path, "hotPartitionShare", range: 0...1) ?? 0
+        let span = reader.number(topic, path, "backlogSpanSeconds", range: 0...maximumHorizonSeconds) ?? 0
         guard let partitions else { return nil }
-        return TopicSpec(partitions: Int(partitions), recordSizeBytes: size, backlogRecords: backlog, hotPartitionShare: hot)
+        var spec = TopicSpec(partitions: Int(partitions), recordSizeBytes: size, backlogRecords: backlog, hotPartitionShare: hot)
+        spec.backlogSpanSeconds = span
+        decodeKeySkew(topic, into: &spec, reader: reader)
+        return spec
     }
 
     static func decodeProducer(_ value: JSONValue, reader: FieldReader) -> ProductionSchedule {
@@ -221,11 +230,11 @@ public enum ScenarioLoader {
             settings.batchingWindow = Ticks.seconds(window)
         }
         if let position = reader.choice(mapping, path, "StartingPosition", choices: ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]) {
-            if let known = ESMSettings.StartingPosition(rawValue: position) {
-                settings.startingPosition = known
-            } else {
-                reader.report(mapping["StartingPosition"], "\(path).StartingPosition", "AT_TIMESTAMP is an AWS starting position esmsim does not model; use TRIM_HORIZON or LATEST")
-            }
+            settings.startingPosition = ESMSettings.StartingPosition(rawValue: position) ?? .trimHorizon
+        }
+        decodeStartingTimestamp(mapping, into: &settings, reader: reader)
+        if let criteria = mapping["FilterCriteria"] {
+            settings.filterMatchShare = decodeFilterCriteria(criteria, reader: reader)
         }
         let provisioned = mapping["ProvisionedPollerConfig"] != nil
         decodeErrorHandling(mapping, provisioned: provisioned, into: &settings, reader: reader)
