@@ -89,7 +89,7 @@ extension ChartFigure {
         }
         for tick in scale.ticks {
             texts.append(ChartText(role: "time-tick", text: tick.label, x: frame.minX + scale.fraction(tick.seconds) * (frame.maxX - frame.minX),
-                                   y: frame.maxY + 16, anchor: .middle, fontSize: 11, color: Geometry.mutedColor))
+                                   y: frame.maxY + 18, anchor: .middle, fontSize: 11, color: Geometry.mutedColor))
         }
         texts.append(ChartText(role: "value-title", text: panel.valueLabel, x: 22, y: (frame.minY + frame.maxY) / 2,
                                anchor: .middle, fontSize: 12, color: Geometry.textColor, vertical: true))
