@@ -31,7 +31,7 @@ let package = Package(
     targets: [
         .target(name: "EventEngine", exclude: ["README.md"], swiftSettings: internalChecks),
         .target(name: "ESMModel", dependencies: ["EventEngine"], exclude: ["README.md"], swiftSettings: internalChecks),
-        .target(name: "ESMFormats", exclude: ["README.md"]),
+        .target(name: "ESMFormats", dependencies: ["EventEngine"], exclude: ["README.md"]),
         .target(name: "ESMBilling", dependencies: ["ESMModel", "ESMFormats"], exclude: ["README.md", "Prices"]),
         .target(
             name: "ESMScenarios",

@@ -41,7 +41,7 @@ public enum Distribution: Equatable, Sendable {
 extension Distribution {
     /// Draws one value.
     ///
-    /// - Complexity: O(1), except `empiricalCDF`: O(k) for k points.
+    /// - Complexity: O(1), except `empiricalCDF`: O(log k) for k points.
     public func sample(_ random: inout RandomStream) -> Double {
         switch self {
         case .constant(let value):
@@ -104,16 +104,18 @@ extension Distribution {
     }
 
     static func inverseCDF(_ points: [CDFPoint], at u: Double) -> Double {
-        var previous = CDFPoint(value: points[0].value, probability: 0)
-        for point in points {
-            if u <= point.probability {
-                let span = point.probability - previous.probability
-                if span <= 0 { return point.value }
-                return previous.value + (point.value - previous.value) * (u - previous.probability) / span
-            }
-            previous = point
+        // Binary search for the first point at or above u: probabilities never fall.
+        var low = 0, high = points.count
+        while low < high {
+            let middle = (low + high) / 2
+            if u <= points[middle].probability { high = middle } else { low = middle + 1 }
         }
-        return points[points.count - 1].value
+        guard low < points.count else { return points[points.count - 1].value }
+        let point = points[low]
+        let previous = low == 0 ? CDFPoint(value: points[0].value, probability: 0) : points[low - 1]
+        let span = point.probability - previous.probability
+        if span <= 0 { return point.value }
+        return previous.value + (point.value - previous.value) * (u - previous.probability) / span
     }
 
     /// Mean and variance of the piecewise-uniform distribution an empirical CDF describes.

@@ -18,6 +18,19 @@ enum ScenarioBatch {
         var fileStem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
     }
 
+    /// Refuses two files with one name (`a/s.json` and `b/s.json`), whose outputs would
+    /// share the folder `out/s`, the second replacing the first.
+    static func checkDistinctFolders(_ paths: [String], out: String) throws(UsageError) {
+        var seen: [String: String] = [:]
+        for path in paths {
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            if let first = seen[stem] {
+                throw UsageError("\(first) and \(path) would both write \(out)/\(stem)/; rename one, or run them with different --out folders")
+            }
+            seen[stem] = path
+        }
+    }
+
     /// Loads every file in `paths`; reports each problem on stderr and returns nil if any file failed.
     static func load(_ paths: [String], options: ScenarioRunner.Options) -> [Item]? {
         var loaded: [Item] = []

@@ -27,14 +27,7 @@ Run `esmsim COMMAND --help` for a command's options.
 Exit codes: 0 success, 1 a run failed (or a check regressed), 2 bad input or usage.
 """
 
-signal(SIGINT) { _ in
-    TemporaryFiles.shared.removeAll()
-    _exit(130)
-}
-signal(SIGTERM) { _ in
-    TemporaryFiles.shared.removeAll()
-    _exit(143)
-}
+InterruptHandlers.install()
 
 let words = Array(CommandLine.arguments.dropFirst())
 let commands: [String: ([String]) throws(UsageError) -> ExitCode] = [

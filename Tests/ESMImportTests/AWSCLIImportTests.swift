@@ -6,6 +6,16 @@ import ESMScenarios
 /// `aws lambda get-event-source-mapping`, `list-event-source-mappings` and the function
 /// commands' JSON: good inputs read field by field, bad ones refused with positions.
 final class AWSCLIImportTests: XCTestCase {
+    func testProvisionedOnlyRetryControlsOfAnOnDemandMappingAreListedAsIgnored() throws {
+        let mapping = #"{"UUID": "u-1", "BatchSize": 100, "MaximumRetryAttempts": 3, "MaximumRecordAgeInSeconds": 3600, "BisectBatchOnFunctionError": true, "EventSourceArn": "arn:aws:kafka:us-east-1:111122223333:cluster/c/abc", "FunctionArn": "arn:aws:lambda:us-east-1:111122223333:function:f"}"#
+        let scenario = try ImportFixtures.run([("esm.json", mapping)]).get()[0]
+        let json = try ImportFixtures.json(scenario)
+        XCTAssertEqual(json["eventSourceMapping"]?.compactJSON, #"{"BatchSize":100}"#)
+        for field in ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"] {
+            XCTAssertTrue(scenario.mapping.ignored.contains { $0.field == field && $0.reason.contains("provisioned mode only") }, field)
+        }
+    }
+
     func testEveryFieldOfARealisticMappingIsReadOrListed() throws {
         let mapping = try ImportFixtures.example("get-event-source-mapping.json")
         let function = try ImportFixtures.example("get-function-configuration.json")
@@ -19,12 +29,12 @@ final class AWSCLIImportTests: XCTestCase {
         XCTAssertEqual(scenario.name, "orders-consumer-orders")
         let json = try ImportFixtures.json(scenario)
         XCTAssertEqual(json["eventSourceMapping"]?.compactJSON,
-                       #"{"StartingPosition":"TRIM_HORIZON","BatchSize":500,"MaximumBatchingWindowInSeconds":1,"DestinationConfig":{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:111122223333:orders-consumer-failures"}},"MaximumRetryAttempts":10,"ProvisionedPollerConfig":{"MinimumPollers":2,"MaximumPollers":40}}"#)
+                       #"{"StartingPosition":"TRIM_HORIZON","BatchSize":500,"MaximumBatchingWindowInSeconds":1,"DestinationConfig":{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:111122223333:orders-consumer-failures"}},"MaximumRecordAgeInSeconds":-1,"BisectBatchOnFunctionError":false,"MaximumRetryAttempts":10,"ProvisionedPollerConfig":{"MinimumPollers":2,"MaximumPollers":40}}"#)
         XCTAssertEqual(json["function"]?.compactJSON, #"{"durationMs":100,"memoryMB":1024,"architecture":"arm64"}"#)
         XCTAssertEqual(json["topic"]?["partitions"]?.compactJSON, "40")
         // Every non-null field of the input is either read or listed as ignored, by name.
         let input = try JSONParser.parse(mapping)
-        let used = ["StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "DestinationConfig", "MaximumRetryAttempts", "ProvisionedPollerConfig"]
+        let used = ["StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "DestinationConfig", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "MaximumRetryAttempts", "ProvisionedPollerConfig"]
         let ignored = scenario.mapping.ignored.map(\.field)
         for member in input.members ?? [] where member.value.kind != .null && !used.contains(member.key) {
             XCTAssertTrue(ignored.contains(member.key), member.key)

@@ -12,7 +12,7 @@ final class TerraformImportTests: XCTestCase {
         XCTAssertEqual(scenario.mapping.identifier, "module.streaming.aws_lambda_event_source_mapping.shipments")
         let json = try ImportFixtures.json(scenario)
         XCTAssertEqual(json["eventSourceMapping"]?.compactJSON,
-                       #"{"BatchSize":1000,"MaximumBatchingWindowInSeconds":5,"MaximumRetryAttempts":0,"ProvisionedPollerConfig":{"MaximumPollers":100,"MinimumPollers":10},"StartingPosition":"TRIM_HORIZON"}"#)
+                       #"{"BatchSize":1000,"BisectBatchOnFunctionError":false,"MaximumBatchingWindowInSeconds":5,"MaximumRetryAttempts":0,"ProvisionedPollerConfig":{"MaximumPollers":100,"MinimumPollers":10},"StartingPosition":"TRIM_HORIZON"}"#)
         XCTAssertEqual(json["function"]?.compactJSON, #"{"durationMs":100,"memoryMB":2048,"architecture":"x86_64"}"#)
         XCTAssertEqual(ImportFixtures.outcome([("state.json", state)], selection: .init(logicalID: "streaming-shipments")), "ok: streaming-shipments")
     }

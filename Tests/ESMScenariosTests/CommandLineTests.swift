@@ -91,7 +91,7 @@ final class CommandLineTests: XCTestCase {
         let blocker = try file("not-a-folder", "x")
         let result = try esmsim(["run", good, "--out", blocker + "/results"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.error.contains("esmsim: cannot write \(blocker)/results/good/timeseries.csv: cannot create folder \(blocker)/results/good: \(blocker) is a file, not a folder"), result.error)
+        XCTAssertTrue(result.error.contains("esmsim: cannot write \(blocker)/results/good: cannot create folder \(blocker)/results/good: \(blocker) is a file, not a folder"), result.error)
         XCTAssertTrue(result.out.contains("base (profile aws-2024"), "the run itself is still reported")
     }
 

@@ -14,4 +14,14 @@ enum LongTest {
         }
         #endif
     }
+
+    /// How many random cases a property test runs: `optimized` in an optimized build (the
+    /// release test job), `debug` in a debug build, where each case costs about ten times more.
+    static func cases(optimized: Int, debug: Int) -> Int {
+        #if DEBUG
+        return ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1" ? optimized : debug
+        #else
+        return optimized
+        #endif
+    }
 }

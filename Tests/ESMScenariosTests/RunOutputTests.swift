@@ -24,12 +24,14 @@ final class RunOutputTests: XCTestCase {
     func testSameScenarioSameSeedSameBytes() throws {
         let scenario = try ScenarioLoader.load(path: RepositoryPaths.scenario("traffic-spike.json"))
         let profile = try ScenarioRunner.profile(for: scenario, options: .init())
-        let first = ScenarioRunner.run(scenario, profile: profile, options: .init())
-        let second = ScenarioRunner.run(scenario, profile: profile, options: .init())
+        // Twenty simulated minutes take the spike through its peak; a debug build is slow.
+        let options = ScenarioRunner.Options(horizon: Ticks.seconds(1_200))
+        let first = ScenarioRunner.run(scenario, profile: profile, options: options)
+        let second = ScenarioRunner.run(scenario, profile: profile, options: options)
         XCTAssertEqual(RunOutputs.timeSeriesCSV(first.rows), RunOutputs.timeSeriesCSV(second.rows))
         XCTAssertEqual(RunOutputs.summaryCSV(first.summary, cost: try Self.cost(first, scenario)),
                        RunOutputs.summaryCSV(second.summary, cost: try Self.cost(second, scenario)))
-        let reseeded = ScenarioRunner.run(scenario, profile: profile, options: .init(seed: 99))
+        let reseeded = ScenarioRunner.run(scenario, profile: profile, options: .init(seed: 99, horizon: Ticks.seconds(1_200)))
         XCTAssertNotEqual(RunOutputs.timeSeriesCSV(first.rows), RunOutputs.timeSeriesCSV(reseeded.rows))
     }
 
@@ -45,6 +47,7 @@ final class RunOutputTests: XCTestCase {
     }
 
     func testEveryShippedScenarioLoadsAndDrains() throws {
+        try LongTest.requireOptimizedBuild()
         let files = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.root + "/Scenarios").filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 10)
         for file in files {

@@ -102,7 +102,9 @@ public final class FieldReader {
 
     /// Formats a number without a trailing ".0" and with digit grouping for large whole numbers.
     public static func format(_ number: Double) -> String {
-        if number == number.rounded() && abs(number) < 1e15 { return CSVFormat.grouped(Int64(number)) }
+        // Every whole number Int64 holds is grouped (1,000,000,000,000,000, never 1000000000000000.0);
+        // beyond it Swift's shortest form is already scientific (1e+300).
+        if number == number.rounded() && abs(number) < 9e18 { return CSVFormat.grouped(Int64(number)) }
         return "\(number)"
     }
 }

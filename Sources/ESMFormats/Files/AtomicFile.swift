@@ -20,12 +20,34 @@ public enum AtomicFile {
     }
 
     /// Writes `text` to `path`, creating parent folders as needed.
+    ///
+    /// The bytes go to our own registered temporary file, never Foundation's atomic
+    /// write, whose hidden temporary file an interrupt would leave behind.
     public static func write(_ text: String, to path: String) throws(WriteError) {
         let (folder, temporary) = try prepare(path)
         TemporaryFiles.shared.register(temporary.path)
         defer { TemporaryFiles.shared.unregister(temporary.path) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            throw WriteError(path: path, reason: Self.systemReason(for: folder.path))
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw WriteError(path: path, reason: errno == ENOSPC ? spaceReason : Self.systemReason(for: folder.path))
+        }
+        var copy = text
+        let failure: Int32? = copy.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        let closeFailure = close(descriptor) == 0 ? nil : errno
+        if let code = failure ?? closeFailure {
+            unlink(temporary.path)
+            throw WriteError(path: path, reason: reason(forErrno: code))
         }
         if rename(temporary.path, path) != 0 {
             let reason = String(cString: strerror(errno))
@@ -34,9 +56,22 @@ public enum AtomicFile {
         }
     }
 
+    /// What a full disk is called in every message.
+    public static let spaceReason = "no space left on device"
+
+    /// `code` in words, a full disk named as such on every platform.
+    public static func reason(forErrno code: Int32) -> String {
+        code == ENOSPC ? spaceReason : String(cString: strerror(code))
+    }
+
     /// Creates `path`'s folder as needed; returns it and the temporary file to write
     /// before the rename, hidden and named after the process so writers never share one.
+    ///
+    /// Refuses an empty path, and a path that holds anything but a regular file (a
+    /// folder, a device such as /dev/null, a link, a pipe): renaming over it would
+    /// replace it.
     static func prepare(_ path: String) throws(WriteError) -> (folder: URL, temporary: URL) {
+        if let obstacle = OutputTarget.obstacle(toWriting: path) { throw WriteError(path: path, reason: obstacle) }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -52,6 +87,7 @@ public enum AtomicFile {
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { return "the folder does not exist" }
         if !isFolder.boolValue { return "\(folder) is not a folder" }
         if !FileManager.default.isWritableFile(atPath: folder) { return "permission denied" }
+        if errno == ENOSPC { return spaceReason }
         return "the file could not be created"
     }
 
@@ -118,6 +154,10 @@ public final class TemporaryFiles: @unchecked Sendable {
             }
         }
     }
+
+    /// Does nothing but make sure the registry exists (Swift creates `shared` lazily, on
+    /// first use), so that a signal handler never is that first use.
+    public func prepare() {}
 
     /// Removes every registered temporary file; safe to call from a signal handler.
     public func removeAll() {

@@ -20,7 +20,7 @@ public final class StreamedFile {
         stream = fopen(self.temporary, "wb")
         if stream == nil {
             TemporaryFiles.shared.unregister(self.temporary)
-            throw AtomicFile.WriteError(path: path, reason: AtomicFile.systemReason(for: self.folder))
+            throw AtomicFile.WriteError(path: path, reason: errno == ENOSPC ? AtomicFile.spaceReason : AtomicFile.systemReason(for: self.folder))
         }
     }
 
@@ -76,6 +76,6 @@ public final class StreamedFile {
 
     /// The write error `errno` describes ("No space left on device").
     private func failure() -> AtomicFile.WriteError {
-        AtomicFile.WriteError(path: path, reason: errno == 0 ? "the write failed" : String(cString: strerror(errno)))
+        AtomicFile.WriteError(path: path, reason: errno == 0 ? "the write failed" : AtomicFile.reason(forErrno: errno))
     }
 }

@@ -5,11 +5,7 @@ import Foundation
 public enum JSONDocument {
     /// The text of `path`; `kind` names the file in the message ("scenario file").
     public static func text(path: String, kind: String = "file") throws(DiagnosticError) -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DiagnosticError(.unreadable(path, kind: kind, error: error))
-        }
+        try TextFile.read(path: path, kind: kind)
     }
 
     /// The parsed contents of `text`; `file` names it in messages.

@@ -15,11 +15,16 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// UTF-8 continuation bytes seen since `lineStart`, so columns count characters, not
+    /// bytes, without rescanning the line (they only occur inside strings).
+    private var continuationBytesOnLine = 0
     private var depth = 0
     /// Nesting deeper than this is refused rather than risking the stack.
     public static let maximumDepth = 256
 
     /// Parses `text` as one JSON document.
+    ///
+    /// - Complexity: O(n) in the length of `text`, however many keys an object has.
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipWhitespace()
@@ -31,7 +36,7 @@ public struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private var column: Int { index - lineStart + 1 }
+    private var column: Int { index - lineStart - continuationBytesOnLine + 1 }
 
     private func error(_ message: String) -> SyntaxError {
         SyntaxError(line: line, column: column, message: message)
@@ -45,6 +50,7 @@ public struct JSONParser {
                 index += 1
                 line += 1
                 lineStart = index
+                continuationBytesOnLine = 0
             default: return
             }
         }
@@ -76,6 +82,8 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [JSONValue.Member] = []
+        // A set beside the ordered members keeps duplicate detection linear in the key count.
+        var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -88,7 +96,7 @@ public struct JSONParser {
             }
             let keyLine = line, keyColumn = column
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 throw SyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"")
             }
             skipWhitespace()
@@ -154,6 +162,7 @@ public struct JSONParser {
             case 0x00..<0x20:
                 throw error(byte == 0x0A ? "unterminated string" : "control character in string")
             default:
+                if byte & 0xC0 == 0x80 { continuationBytesOnLine += 1 }
                 scalars.append(byte)
                 index += 1
             }
@@ -194,8 +203,18 @@ public struct JSONParser {
         return value
     }
 
+    /// A number; a malformed or out-of-range one is reported at its first character.
     private mutating func parseNumber() throws(SyntaxError) -> Double {
         let start = index
+        let startColumn = column
+        do {
+            return try parseNumberText(from: start)
+        } catch {
+            throw SyntaxError(line: line, column: startColumn, message: error.message)
+        }
+    }
+
+    private mutating func parseNumberText(from start: Int) throws(SyntaxError) -> Double {
         func digits() -> Int {
             let from = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }

@@ -26,12 +26,7 @@ struct ImportDocument {
     /// Reads and recognises `path`; YAML when the name ends in .yaml, .yml or .template
     /// and the text does not start with `{`.
     static func read(path: String) throws(DiagnosticError) -> ImportDocument {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw problem(path, 0, 0, "cannot read the file: \(Diagnostic.reason(error))")
-        }
+        let text = try TextFile.read(path: path)
         return try make(text: text, path: path)
     }
 

@@ -5,7 +5,7 @@ import ESMScenarios
 /// line's options: what the input holds keeps AWS's names, what it does not gets the
 /// options or documented defaults, and every default used is reported.
 struct ScenarioBuilder {
-    let mapping: ImportedMapping
+    var mapping: ImportedMapping
     /// The function's settings, and a note on where they came from or why none match.
     let function: ImportedFunction?
     let functionNote: String?
@@ -23,6 +23,7 @@ struct ScenarioBuilder {
 
     /// The scenario, or problems when the options contradict the input.
     mutating func build() -> ImportedScenario {
+        mapping.dropProvisionedOnlySettings()
         let topic = topicMembers()
         let producer = producerMembers()
         let functionObject = functionMembers()

@@ -52,4 +52,23 @@ public struct ImportedMapping: Sendable {
         settings.append(JSONValue.Member(key: key, value: value))
         read.append(reported)
     }
+
+    /// AWS documents these retry controls (and Kafka-topic destinations) for Kafka ESMs in
+    /// provisioned mode only; scenario files refuse them elsewhere.
+    static let provisionedOnly = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"]
+
+    /// Whether the mapping runs in provisioned mode (its pollers were given).
+    var isProvisioned: Bool { settings.contains { $0.key == "ProvisionedPollerConfig" } }
+
+    /// Moves provisioned-only settings of an on-demand mapping to the ignored list, with
+    /// the reason, so the scenario says what the service would do.
+    mutating func dropProvisionedOnlySettings() {
+        guard !isProvisioned else { return }
+        let dropped = settings.filter { Self.provisionedOnly.contains($0.key) }
+        settings.removeAll { Self.provisionedOnly.contains($0.key) }
+        for member in dropped {
+            read.removeAll { $0.hasPrefix(member.key + " ") }
+            ignored.append(.init(field: member.key, reason: "applies in provisioned mode only; on-demand retries a failed batch until it succeeds"))
+        }
+    }
 }

@@ -20,7 +20,9 @@ struct MappingPropertiesReader {
                 unknown(member, fieldPath, into: &mapping)
                 continue
             }
-            guard let value = present(member.value, shape: field.shape, ignored: field.isIgnored) else { continue }
+            // Terraform writes 0 for an unset maximum record age, a value the API refuses.
+            let zeroMeansUnset = field.isIgnored || field.name == "MaximumRecordAgeInSeconds"
+            guard let value = present(member.value, shape: field.shape, ignored: zeroMeansUnset) else { continue }
             if ["EventSourceArn", "Stream", "SelfManagedEventSource", "KafkaBootstrapServers"].contains(field.name) { sawSource = true }
             if let call = Intrinsic.describe(value) {
                 mapping.unresolved.append("\(fieldPath) = \(call)" + (field.isIgnored ? "" : " (AWS's default is used)"))
@@ -120,6 +122,9 @@ struct MappingPropertiesReader {
             readPollers(value, path, into: &mapping)
         case "DestinationConfig":
             readDestination(value, path, into: &mapping)
+        case "BisectBatchOnFunctionError":
+            guard case .bool(let flag) = value.kind else { return }
+            mapping.set(name, value, reported: "\(name) \(flag)")
         default:
             guard let number = reader.number(value, path, range: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, whole: true) else { return }
             mapping.set(name, JSONValue(.number(number), line: value.line, column: value.column), reported: "\(name) \(ImportReader.format(number))")

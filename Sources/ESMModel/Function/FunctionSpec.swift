@@ -57,6 +57,13 @@ public struct FunctionSpec: Equatable, Sendable {
     /// One invocation's duration for a batch of `records`, in ticks: at least one tick
     /// and at most the 14-minute timeout.
     public func sampleDuration(records: Int64, _ random: inout RandomStream) -> SimTime {
+        sampleInvocation(records: records, &random).duration
+    }
+
+    /// One invocation's duration for a batch of `records`, in ticks (at least one), and
+    /// whether it hit the 14-minute timeout: such an invocation is billed the full
+    /// timeout and fails, as Lambda ends it there.
+    public func sampleInvocation(records: Int64, _ random: inout RandomStream) -> (duration: SimTime, timedOut: Bool) {
         let milliseconds: Double
         switch duration {
         case .distribution(let distribution):
@@ -64,7 +71,9 @@ public struct FunctionSpec: Equatable, Sendable {
         case .perRecord(let base, let perRecord):
             milliseconds = base + perRecord * Double(records)
         }
-        return min(max(Ticks.milliseconds(milliseconds), 1), Self.maximumDuration)
+        let ticks = Ticks.milliseconds(milliseconds)
+        if ticks > Self.maximumDuration { return (Self.maximumDuration, true) }
+        return (max(ticks, 1), false)
     }
 
     /// The mean duration of an invocation of `records` records, in seconds.

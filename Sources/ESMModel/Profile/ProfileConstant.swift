@@ -11,6 +11,11 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
     public let keyPath: WritableKeyPath<BehaviourProfile, Double>
     /// Whether only whole numbers make sense.
     public let isWhole: Bool
+    /// The values a profile may give: wide enough for any service behaviour worth
+    /// simulating, narrow enough that no value overflows the model or bills absurdly
+    /// (a poller throughput of 0 would never finish a fetch; an EPU of 1 byte/s would
+    /// bill millions). Checked when a profile is loaded; holds `search.range`.
+    public let range: ClosedRange<Double>
     /// Where calibration may look for this constant's value, and on what grid.
     public let search: SearchGrid
 
@@ -44,25 +49,25 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
         + modeConstants(prefix: "provisioned", \.provisioned)
         + [
             ProfileConstant(name: "rebalancePauseSeconds", unit: "s",
-                            meaning: "consumption stops for this long when the poller count changes", keyPath: \.rebalancePauseSeconds, isWhole: false, search: .init(range: 0...600, step: 5)),
+                            meaning: "consumption stops for this long when the poller count changes", keyPath: \.rebalancePauseSeconds, isWhole: false, range: 0...3_600, search: .init(range: 0...600, step: 5)),
             ProfileConstant(name: "throttleRetrySeconds", unit: "s",
-                            meaning: "wait before a throttled invocation is retried", keyPath: \.throttleRetrySeconds, isWhole: false, search: .init(range: 0.05...60, step: 0.05)),
+                            meaning: "wait before a throttled invocation is retried", keyPath: \.throttleRetrySeconds, isWhole: false, range: 0.001...3_600, search: .init(range: 0.05...60, step: 0.05)),
             ProfileConstant(name: "errorRetrySeconds", unit: "s",
-                            meaning: "wait before a failed batch is invoked again", keyPath: \.errorRetrySeconds, isWhole: false, search: .init(range: 0...60, step: 0.05)),
+                            meaning: "wait before a failed batch is invoked again", keyPath: \.errorRetrySeconds, isWhole: false, range: 0...3_600, search: .init(range: 0...60, step: 0.05)),
             ProfileConstant(name: "payloadLimitBytes", unit: "bytes",
-                            meaning: "largest invocation payload", keyPath: \.payloadLimitBytes, isWhole: true, search: .init(range: 1_024...6_291_456, step: 1_024)),
+                            meaning: "largest invocation payload", keyPath: \.payloadLimitBytes, isWhole: true, range: 1_024...67_108_864, search: .init(range: 1_024...6_291_456, step: 1_024)),
             ProfileConstant(name: "retriesWithDestination", unit: "retries",
-                            meaning: "retries used when MaximumRetryAttempts is -1 and an on-failure destination is set", keyPath: \.retriesWithDestination, isWhole: true, search: .init(range: 0...10_000, step: 1)),
+                            meaning: "retries used when MaximumRetryAttempts is -1 and an on-failure destination is set", keyPath: \.retriesWithDestination, isWhole: true, range: 0...10_000, search: .init(range: 0...10_000, step: 1)),
             ProfileConstant(name: "epuBytesPerSecond", unit: "bytes/s",
-                            meaning: "throughput one Event Poller Unit supports", keyPath: \.epuBytesPerSecond, isWhole: false, search: .init(range: 1_000_000...100_000_000, step: 1_000_000)),
+                            meaning: "throughput one Event Poller Unit supports", keyPath: \.epuBytesPerSecond, isWhole: false, range: 1_000_000...1_000_000_000, search: .init(range: 1_000_000...100_000_000, step: 1_000_000)),
             ProfileConstant(name: "pollersPerEPU", unit: "pollers",
-                            meaning: "pollers one EPU holds when each is light", keyPath: \.pollersPerEPU, isWhole: true, search: .init(range: 1...100, step: 1)),
+                            meaning: "pollers one EPU holds when each is light", keyPath: \.pollersPerEPU, isWhole: true, range: 1...1_000, search: .init(range: 1...100, step: 1)),
             ProfileConstant(name: "epuMinimumBillingSeconds", unit: "s",
-                            meaning: "shortest time an EPU is billed once started", keyPath: \.epuMinimumBillingSeconds, isWhole: false, search: .init(range: 0...3_600, step: 1)),
+                            meaning: "shortest time an EPU is billed once started", keyPath: \.epuMinimumBillingSeconds, isWhole: false, range: 0...86_400, search: .init(range: 0...3_600, step: 1)),
             ProfileConstant(name: "epuMeteringSeconds", unit: "s",
-                            meaning: "period over which poller throughput decides the EPU count", keyPath: \.epuMeteringSeconds, isWhole: false, search: .init(range: 1...3_600, step: 1)),
+                            meaning: "period over which poller throughput decides the EPU count", keyPath: \.epuMeteringSeconds, isWhole: false, range: 1...86_400, search: .init(range: 1...3_600, step: 1)),
             ProfileConstant(name: "epuScaleInSeconds", unit: "s",
-                            meaning: "every period this long must need fewer EPUs before EPUs stop", keyPath: \.epuScaleInSeconds, isWhole: false, search: .init(range: 0...3_600, step: 60)),
+                            meaning: "every period this long must need fewer EPUs before EPUs stop", keyPath: \.epuScaleInSeconds, isWhole: false, range: 0...86_400, search: .init(range: 0...3_600, step: 60)),
         ]
 
     /// The constant called `name`, if any.
@@ -75,26 +80,26 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
     ) -> [ProfileConstant] {
         func constant(
             _ field: String, _ unit: String, _ meaning: String,
-            _ path: WritableKeyPath<ScalingBehaviour, Double>, whole: Bool = false, grid: SearchGrid
+            _ path: WritableKeyPath<ScalingBehaviour, Double>, whole: Bool = false, range: ClosedRange<Double>, grid: SearchGrid
         ) -> ProfileConstant {
             ProfileConstant(name: "\(prefix).\(field)", unit: unit, meaning: meaning,
-                            keyPath: mode.appending(path: path), isWhole: whole, search: grid)
+                            keyPath: mode.appending(path: path), isWhole: whole, range: range, search: grid)
         }
         return [
-            constant("initialPollers", "pollers", "pollers at start (on-demand)", \.initialPollers, whole: true, grid: .init(range: 1...200, step: 1)),
-            constant("minimumPollers", "pollers", "fewest pollers scaled down to (on-demand)", \.minimumPollers, whole: true, grid: .init(range: 1...200, step: 1)),
-            constant("invocationsPerPoller", "batches", "batches one poller keeps in flight", \.invocationsPerPoller, whole: true, grid: .init(range: 1...10, step: 1)),
-            constant("pollerBytesPerSecond", "bytes/s", "fetch throughput of one poller", \.pollerBytesPerSecond, grid: .init(range: 500_000...20_000_000, step: 500_000)),
-            constant("pollOverheadSeconds", "s", "fetch to invocation start, per batch", \.pollOverheadSeconds, grid: .init(range: 0...2, step: 0.005)),
-            constant("commitOverheadSeconds", "s", "invocation end to commit, per batch", \.commitOverheadSeconds, grid: .init(range: 0...2, step: 0.005)),
-            constant("evaluationIntervalSeconds", "s", "how often offset lag is evaluated", \.evaluationIntervalSeconds, grid: .init(range: 10...1_800, step: 10)),
-            constant("scaleUpEvaluations", "evaluations", "consecutive high-lag evaluations before adding pollers", \.scaleUpEvaluations, whole: true, grid: .init(range: 1...20, step: 1)),
-            constant("actuationDelaySeconds", "s", "scaling decision to pollers running", \.actuationDelaySeconds, grid: .init(range: 0...900, step: 15)),
-            constant("lagPerPoller", "records", "offset lag per poller the scaler aims for", \.lagPerPoller, grid: .init(range: 1...1_000_000, step: 1)),
-            constant("maxScaleUpStep", "pollers", "most pollers one scale-up adds (0 = no limit)", \.maxScaleUpStep, whole: true, grid: .init(range: 0...2_000, step: 1)),
-            constant("scaleDownDelaySeconds", "s", "low lag must last this long before scaling down", \.scaleDownDelaySeconds, grid: .init(range: 0...3_600, step: 60)),
-            constant("maxScaleDownStep", "pollers", "most pollers one scale-down removes (0 = no limit)", \.maxScaleDownStep, whole: true, grid: .init(range: 0...2_000, step: 1)),
-            constant("throttleScaleDownStep", "pollers", "pollers removed after an evaluation that saw throttling", \.throttleScaleDownStep, whole: true, grid: .init(range: 0...100, step: 1)),
+            constant("initialPollers", "pollers", "pollers at start (on-demand)", \.initialPollers, whole: true, range: 1...2_000, grid: .init(range: 1...200, step: 1)),
+            constant("minimumPollers", "pollers", "fewest pollers scaled down to (on-demand)", \.minimumPollers, whole: true, range: 1...2_000, grid: .init(range: 1...200, step: 1)),
+            constant("invocationsPerPoller", "batches", "batches one poller keeps in flight", \.invocationsPerPoller, whole: true, range: 1...100, grid: .init(range: 1...10, step: 1)),
+            constant("pollerBytesPerSecond", "bytes/s", "fetch throughput of one poller", \.pollerBytesPerSecond, range: 1_000...10_000_000_000, grid: .init(range: 500_000...20_000_000, step: 500_000)),
+            constant("pollOverheadSeconds", "s", "fetch to invocation start, per batch", \.pollOverheadSeconds, range: 0...60, grid: .init(range: 0...2, step: 0.005)),
+            constant("commitOverheadSeconds", "s", "invocation end to commit, per batch", \.commitOverheadSeconds, range: 0...60, grid: .init(range: 0...2, step: 0.005)),
+            constant("evaluationIntervalSeconds", "s", "how often offset lag is evaluated", \.evaluationIntervalSeconds, range: 1...86_400, grid: .init(range: 10...1_800, step: 10)),
+            constant("scaleUpEvaluations", "evaluations", "consecutive high-lag evaluations before adding pollers", \.scaleUpEvaluations, whole: true, range: 1...1_000, grid: .init(range: 1...20, step: 1)),
+            constant("actuationDelaySeconds", "s", "scaling decision to pollers running", \.actuationDelaySeconds, range: 0...86_400, grid: .init(range: 0...900, step: 15)),
+            constant("lagPerPoller", "records", "offset lag per poller the scaler aims for", \.lagPerPoller, range: 1...1_000_000_000_000, grid: .init(range: 1...1_000_000, step: 1)),
+            constant("maxScaleUpStep", "pollers", "most pollers one scale-up adds (0 = no limit)", \.maxScaleUpStep, whole: true, range: 0...100_000, grid: .init(range: 0...2_000, step: 1)),
+            constant("scaleDownDelaySeconds", "s", "low lag must last this long before scaling down", \.scaleDownDelaySeconds, range: 0...86_400, grid: .init(range: 0...3_600, step: 60)),
+            constant("maxScaleDownStep", "pollers", "most pollers one scale-down removes (0 = no limit)", \.maxScaleDownStep, whole: true, range: 0...100_000, grid: .init(range: 0...2_000, step: 1)),
+            constant("throttleScaleDownStep", "pollers", "pollers removed after an evaluation that saw throttling", \.throttleScaleDownStep, whole: true, range: 0...100_000, grid: .init(range: 0...100, step: 1)),
         ]
     }
 }

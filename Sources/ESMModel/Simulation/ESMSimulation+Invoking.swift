@@ -30,9 +30,12 @@ extension ESMSimulation {
             return
         }
         let function = configuration.function
-        let duration = function.sampleDuration(records: partitions[index].invocationRecords, &durationRandom)
+        let (duration, timedOut) = function.sampleInvocation(records: partitions[index].invocationRecords, &durationRandom)
         billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
-        let failed = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
+        // The error stream is drawn whether or not the invocation timed out, so a timeout
+        // does not shift the errors of later invocations.
+        let erred = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
+        let failed = timedOut || erred
         partitions[index].batchFailed = failed
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)

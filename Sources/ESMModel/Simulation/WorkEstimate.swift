@@ -1,4 +1,5 @@
 import EventEngine
+import Foundation
 
 /// An up-front estimate of how much work a run will do, made from its configuration
 /// alone, so that a run too big to finish (or to hold in memory) can be refused before
@@ -24,7 +25,10 @@ public struct WorkEstimate: Equatable, Sendable {
     /// Partition visits made by sampling and rebalancing (each sample and each rebalance
     /// walks every partition).
     public var partitionVisits: Double
-    /// Engine events, partition visits included as one event each.
+    /// Steps spent on distributions given as lists: reading their mean and spread once,
+    /// and a binary search of an empirical CDF per drawn duration.
+    public var distributionSteps: Double
+    /// Engine events, partition visits and distribution steps included as one event each.
     public var events: Double
 
     /// Estimates the work of a run of `configuration`.
@@ -82,7 +86,26 @@ public struct WorkEstimate: Equatable, Sendable {
         partitionVisits = partitions * (rows + evaluations)
         // Per batch: a wake-up; per invocation: its start and then either the commit
         // (success) or the failure's end.
+        distributionSteps = Self.listSize(configuration.topic.recordSizeBytes)
+            + Self.listSize(configuration.function.durationDistribution)
+            + invocations * Self.drawSteps(configuration.function.durationDistribution)
         events = batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
+            + distributionSteps
+    }
+
+    /// The values or points a distribution lists (0 for a parametric one).
+    static func listSize(_ distribution: Distribution?) -> Double {
+        switch distribution {
+        case .empirical(let values): return Double(values.count)
+        case .empiricalCDF(let points): return Double(points.count)
+        default: return 0
+        }
+    }
+
+    /// Steps of one draw beyond the first: the binary search of an empirical CDF.
+    static func drawSteps(_ distribution: Distribution?) -> Double {
+        guard case .empiricalCDF(let points) = distribution else { return 0 }
+        return log2(Double(max(points.count, 1))).rounded(.up)
     }
 
     /// Expected invocations per batch: failed attempts are retried up to the retry limit.

@@ -58,7 +58,7 @@ public enum ProfileStore {
             if let unit = reader.string(object, path, "unit"), unit != constant.unit {
                 reader.report(object["unit"], "\(path).unit", "\(name) is measured in \(constant.unit), not \(unit)")
             }
-            if let number = reader.number(object, path, "value", range: 0...1e15, whole: constant.isWhole) {
+            if let number = reader.number(object, path, "value", range: constant.range, whole: constant.isWhole) {
                 profile[keyPath: constant.keyPath] = number
             }
             let provenance = reader.choice(object, path, "provenance", choices: ["documented", "fitted", "assumed"]) ?? ""

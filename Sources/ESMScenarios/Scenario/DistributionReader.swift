@@ -1,6 +1,7 @@
 import ESMFormats
 import ESMModel
 import EventEngine
+import Foundation
 
 /// Reads a quantity that is either a plain number or a distribution object
 /// (`{"distribution": "lognormal", "mu": ..., "sigma": ...}`).
@@ -12,8 +13,16 @@ enum DistributionReader {
         "empirical": ["values"], "empiricalCDF": ["points"],
     ]
 
-    /// A number or distribution whose values must lie in `range` (checked on its
-    /// parameters: bounds, mean, and every listed value).
+    /// The most values or points a listed distribution may give; sampling and the
+    /// run-size estimate grow with it.
+    static let maximumListLength = 1_000_000
+
+    /// The largest standard deviation a normal distribution of values in `range` may
+    /// have: half the range's width, so its spread fits the field it describes.
+    static func maximumDeviation(_ range: ClosedRange<Double>) -> Double { (range.upperBound - range.lowerBound) / 2 }
+
+    /// A number or distribution whose values must lie in `range` (checked on every
+    /// parameter: bounds, mean, spread, median, and every listed value).
     static func read(_ value: JSONValue, _ path: String, reader: FieldReader, range: ClosedRange<Double>) -> Distribution? {
         if case .number = value.kind {
             return reader.number(value, path, range: range).map(Distribution.constant)
@@ -49,12 +58,16 @@ enum DistributionReader {
             return reader.number(object, path, "mean", range: range).map { .exponential(mean: $0) }
         case "normal":
             guard let mean = reader.number(object, path, "mean", range: range),
-                  let deviation = reader.number(object, path, "standardDeviation", range: 0...1e12) else { return nil }
+                  let deviation = reader.number(object, path, "standardDeviation", range: 0...maximumDeviation(range)) else { return nil }
             return .normal(mean: mean, standardDeviation: deviation)
         case "lognormal":
             guard let mu = reader.number(object, path, "mu", range: -50...50),
                   let sigma = reader.number(object, path, "sigma", range: 0...10) else { return nil }
             let distribution = Distribution.lognormal(mu: mu, sigma: sigma)
+            if !range.contains(exp(mu)) {
+                reader.report(object["mu"], "\(path).mu", "its median, e^mu = \(FieldReader.format(exp(mu))), is outside \(FieldReader.format(range.lowerBound))...\(FieldReader.format(range.upperBound))")
+                return nil
+            }
             if !range.contains(distribution.mean) {
                 reader.report(object, path, "its mean, \(FieldReader.format(distribution.mean)), is outside \(FieldReader.format(range.lowerBound))...\(FieldReader.format(range.upperBound))")
                 return nil
@@ -62,16 +75,16 @@ enum DistributionReader {
             return distribution
         case "empirical":
             guard let list = object["values"] else { return nil }
-            guard case .array(let elements) = list.kind, !elements.isEmpty else {
-                reader.report(list, "\(path).values", "expected a non-empty array of numbers")
+            guard case .array(let elements) = list.kind, !elements.isEmpty, elements.count <= maximumListLength else {
+                reader.report(list, "\(path).values", "expected a non-empty array of at most \(FieldReader.format(Double(maximumListLength))) numbers")
                 return nil
             }
             let values = elements.enumerated().compactMap { reader.number($1, "\(path).values[\($0)]", range: range) }
             return values.count == elements.count ? .empirical(values: values) : nil
         default:
             guard let list = object["points"] else { return nil }
-            guard case .array(let elements) = list.kind, !elements.isEmpty else {
-                reader.report(list, "\(path).points", "expected a non-empty array of [value, cumulativeProbability] pairs")
+            guard case .array(let elements) = list.kind, !elements.isEmpty, elements.count <= maximumListLength else {
+                reader.report(list, "\(path).points", "expected a non-empty array of at most \(FieldReader.format(Double(maximumListLength))) [value, cumulativeProbability] pairs")
                 return nil
             }
             var points: [Distribution.CDFPoint] = []

@@ -14,6 +14,9 @@ public enum ScenarioLoader {
     static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
+    /// Seeds a scenario file may give: every whole number up to 2^53, the largest a JSON
+    /// number carries exactly (README: `seed`, 0 ... 2^53).
+    public static let seedRange: ClosedRange<Double> = 0...9_007_199_254_740_992
     /// The longest horizon accepted: one year of simulated time.
     public static let maximumHorizonSeconds = 366.0 * 86_400
     /// The most partitions accepted; memory grows with partitions.
@@ -23,7 +26,7 @@ public enum ScenarioLoader {
     /// The most `MaximumPollers` a poller group's ESMs may add up to.
     public static let maximumGroupPollers = 2_000
     /// A 14-minute function timeout, in milliseconds.
-    static let maximumDurationMs = Double(FunctionSpec.maximumDuration / Ticks.perMillisecond)
+    static let maximumDurationMs = FieldRanges.durationMs.upperBound
 
     /// Loads the scenario file at `path`.
     public static func load(path: String) throws(DiagnosticError) -> Scenario {
@@ -42,7 +45,7 @@ public enum ScenarioLoader {
         let name = reader.string(root, "", "name") ?? defaultName
         let description = reader.string(root, "", "description") ?? ""
         let profileName = reader.string(root, "", "profile")
-        let seed = reader.number(root, "", "seed", range: 0...9_007_199_254_740_991, whole: true).map { UInt64($0) } ?? 1
+        let seed = reader.number(root, "", "seed", range: ScenarioLoader.seedRange, whole: true).map { UInt64($0) } ?? 1
         let horizonSeconds = reader.number(root, "", "horizonSeconds", range: 1...maximumHorizonSeconds) ?? Ticks.toSeconds(ModelConfiguration.defaultHorizon)
 
         var topic: TopicSpec?
@@ -98,10 +101,10 @@ public enum ScenarioLoader {
             reader.report(topic, "topic.partitions", "missing; give the number of partitions (at least 1)")
             return nil
         }
-        let partitions = reader.integer(topic, path, "partitions", range: 1...maximumPartitions)
+        let partitions = reader.integer(topic, path, "partitions", range: FieldRanges.partitions)
         var size = Distribution.constant(1_024)
         if let sizeValue = topic["recordSizeBytes"] {
-            size = DistributionReader.read(sizeValue, "topic.recordSizeBytes", reader: reader, range: 1...6_291_456) ?? size
+            size = DistributionReader.read(sizeValue, "topic.recordSizeBytes", reader: reader, range: FieldRanges.recordSizeBytes) ?? size
         }
         let backlog = reader.integer(topic, path, "backlogRecords", range: 0...1e15) ?? 0
         let hot = reader.number(topic, path, "hotPartitionShare", range: 0...1) ?? 0
@@ -115,7 +118,7 @@ public enum ScenarioLoader {
         let arrivals = reader.choice(producer, path, "arrivals", choices: ["uniform", "poisson"])
             .flatMap(ProductionSchedule.Arrivals.init(rawValue:)) ?? .uniform
         var pieces: [ProductionSchedule.Piece] = []
-        if let rate = reader.number(producer, path, "recordsPerSecond", range: 0...1e9) {
+        if let rate = reader.number(producer, path, "recordsPerSecond", range: FieldRanges.recordsPerSecond) {
             let start = reader.number(producer, path, "startSeconds", range: 0...maximumHorizonSeconds) ?? 0
             if let duration = reader.number(producer, path, "durationSeconds", range: 0...maximumHorizonSeconds) {
                 pieces.append(.init(start: Ticks.seconds(start), end: Ticks.seconds(start + duration), recordsPerSecond: rate))
@@ -140,7 +143,7 @@ public enum ScenarioLoader {
                 }
                 guard let start = reader.number(piece, piecePath, "startSeconds", range: 0...maximumHorizonSeconds),
                       let duration = reader.number(piece, piecePath, "durationSeconds", range: 0...maximumHorizonSeconds),
-                      let rate = reader.number(piece, piecePath, "recordsPerSecond", range: 0...1e9) else { continue }
+                      let rate = reader.number(piece, piecePath, "recordsPerSecond", range: FieldRanges.recordsPerSecond) else { continue }
                 let startTicks = Ticks.seconds(start)
                 if startTicks < previousEnd {
                     reader.report(piece, "\(piecePath).startSeconds", "overlaps the previous piece, which ends at \(FieldReader.format(Ticks.toSeconds(previousEnd))) s")
@@ -163,13 +166,13 @@ public enum ScenarioLoader {
         } else {
             reader.report(function, "function.durationMs", "missing; give the function's duration in milliseconds")
         }
-        let memory = reader.integer(function, path, "memoryMB", range: 128...10_240) ?? 128
+        let memory = reader.integer(function, path, "memoryMB", range: FieldRanges.memoryMB) ?? 128
         let architecture = reader.choice(function, path, "architecture", choices: FunctionSpec.Architecture.allCases.map(\.rawValue))
             .flatMap(FunctionSpec.Architecture.init(rawValue:)) ?? .x86_64
         let errors = reader.number(function, path, "errorProbability", range: 0...1) ?? 0
-        let account = reader.integer(function, path, "accountConcurrency", range: 1...1_000_000) ?? Int64(FunctionSpec.defaultAccountConcurrency)
+        let account = reader.integer(function, path, "accountConcurrency", range: FieldRanges.accountConcurrency) ?? Int64(FunctionSpec.defaultAccountConcurrency)
         // Reserved concurrency 0 is how AWS switches a function off: every invocation is throttled.
-        let reserved = reader.integer(function, path, "reservedConcurrency", range: 0...1_000_000)
+        let reserved = reader.integer(function, path, "reservedConcurrency", range: FieldRanges.reservedConcurrency)
         if let reserved, reserved > account {
             reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
         }
@@ -183,8 +186,8 @@ public enum ScenarioLoader {
         let path = "eventSourceMapping"
         var settings = ESMSettings()
         guard let mapping = reader.object(value, path, allowed: mappingKeys) else { return (settings, nil) }
-        if let size = reader.integer(mapping, path, "BatchSize", range: 1...10_000) { settings.batchSize = Int(size) }
-        if let window = reader.number(mapping, path, "MaximumBatchingWindowInSeconds", range: 0...300, whole: true) {
+        if let size = reader.integer(mapping, path, "BatchSize", range: FieldRanges.batchSize) { settings.batchSize = Int(size) }
+        if let window = reader.number(mapping, path, "MaximumBatchingWindowInSeconds", range: FieldRanges.batchingWindowSeconds, whole: true) {
             settings.batchingWindow = Ticks.seconds(window)
         }
         if let position = reader.choice(mapping, path, "StartingPosition", choices: ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]) {
@@ -204,7 +207,7 @@ public enum ScenarioLoader {
             let pollerPath = "\(path).ProvisionedPollerConfig"
             if let config = reader.object(pollerValue, pollerPath, allowed: pollerKeys) {
                 let minimum = reader.integer(config, pollerPath, "MinimumPollers", range: 1...200)
-                let maximum = reader.integer(config, pollerPath, "MaximumPollers", range: 1...2_000)
+                let maximum = reader.integer(config, pollerPath, "MaximumPollers", range: FieldRanges.maximumPollers)
                 if config["MinimumPollers"] == nil && config["MaximumPollers"] == nil {
                     reader.report(config, pollerPath, "give MinimumPollers, MaximumPollers or both to use provisioned mode")
                 }

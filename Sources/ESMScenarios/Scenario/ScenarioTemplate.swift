@@ -56,9 +56,11 @@ public struct ScenarioTemplate: Sendable {
             let path = relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).path
             let text: String
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                text = try TextFile.read(path: path, kind: "scenario")
             } catch {
-                reader.report(value, key, "cannot read the scenario \(path): \(Diagnostic.reason(error))")
+                for problem in error.problems {
+                    if problem.line > 0 { reader.add(problem) } else { reader.report(value, key, problem.message.replacingOccurrences(of: "cannot read the scenario", with: "cannot read the scenario \(path)")) }
+                }
                 return nil
             }
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

@@ -16,9 +16,8 @@ public enum ObservationFile {
 
     /// Loads the observations in `path`, resolving scenario files against its folder.
     public static func load(path: String) throws(FileError) -> [Observation] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw FileError(description: "\(path): cannot read the observation file")
-        }
+        let text: String
+        do { text = try TextFile.read(path: path, kind: "observation file") } catch { throw FileError(description: error.description) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         return try parse(text, file: path, folder: folder.path)
     }
@@ -28,7 +27,7 @@ public enum ObservationFile {
         var rows = CSVReader.rows(text)
         guard let header = rows.first else { throw FileError(description: "\(file): empty; expected the header \(columns.joined(separator: ","))") }
         guard header.cells == columns else {
-            throw FileError(description: "\(file):1: expected the header \(columns.joined(separator: ",")), found \(header.cells.joined(separator: ","))")
+            throw FileError(description: "\(file):1: expected the header \(columns.joined(separator: ",")), found \(header.cells.joined(separator: ",").replacingOccurrences(of: "\n", with: "\\n"))")
         }
         rows.removeFirst()
         var observations: [Observation] = []
@@ -44,6 +43,11 @@ public enum ObservationFile {
             }
             guard let observed = Double(cells[2]), observed.isFinite else {
                 problems.append("\(file):\(line): observed value \"\(cells[2])\" is not a number")
+                continue
+            }
+            // Every metric is a time, a count or a lag: none is negative.
+            guard observed >= 0 else {
+                problems.append("\(file):\(line): observed value \(cells[2]) must be 0 or more")
                 continue
             }
             guard let tolerance = Double(cells[3]), tolerance > 0, tolerance.isFinite else {

@@ -41,9 +41,8 @@ public struct SizingExample: Sendable {
 
     /// Loads the examples in `path`, resolving scenario files against its folder.
     public static func load(path: String) throws(ObservationFile.FileError) -> [SizingExample] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ObservationFile.FileError(description: "\(path): cannot read the sizing-example file")
-        }
+        let text: String
+        do { text = try TextFile.read(path: path, kind: "sizing-example file") } catch { throw ObservationFile.FileError(description: error.description) }
         return try parse(text, file: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 

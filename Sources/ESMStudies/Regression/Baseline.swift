@@ -28,8 +28,9 @@ public struct Baseline: Equatable, Sendable {
     /// Reads a baseline written by `csv`; columns are found by name, so a baseline from
     /// before a metric existed still reads (that metric then shows as missing).
     public static func read(path: String) throws(ReadError) -> Baseline {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ReadError(description: "cannot read the baseline \(path); create it with esmsim check --update")
+        let text: String
+        do { text = try TextFile.read(path: path, kind: "baseline") } catch {
+            throw ReadError(description: "\(error.description); create it with esmsim check --update")
         }
         let lines = CSVReader.rows(text)
         guard let header = lines.first?.cells, header.first == "scenario" else {
@@ -43,6 +44,16 @@ public struct Baseline: Equatable, Sendable {
             }
             if rows.contains(where: { $0.scenario == line.cells[0] }) {
                 throw ReadError(description: "\(path):\(line.line): \(line.cells[0]) appears twice")
+            }
+            // Every figure must be a finite number (or empty, for a run that never drained):
+            // anything else would compare as "nan%" or as a change instead of a broken file.
+            for (metric, position) in zip(RegressionCheck.metrics, positions) {
+                guard let position else { continue }
+                let cell = line.cells[position]
+                if !cell.isEmpty, Double(cell)?.isFinite != true {
+                    let column = line.cells[..<position].reduce(1) { $0 + $1.count + 1 }
+                    throw ReadError(description: "\(path):\(line.line):\(column): \(metric): \"\(cell)\" is not a number")
+                }
             }
             rows.append(Row(scenario: line.cells[0], values: positions.map { $0.map { line.cells[$0] } }))
         }

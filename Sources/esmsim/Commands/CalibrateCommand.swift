@@ -16,13 +16,17 @@ enum CalibrateCommand {
     Metrics: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
     mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
     scale_down_after_drain_s.
+
+    Exit codes: 0 every residual within its tolerance; 1 the fitted profile is written but
+    at least one residual is outside its tolerance (marked in the table), or the file could
+    not be written; 2 bad input or usage.
     """
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile\n\n\(usage)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations\n\n\(usage)") }
-        let explicitOut = arguments.value("out")
+        let explicitOut = try OutputPath.file(arguments.value("out"), option: "out")
         try arguments.rejectUnknown(command: "calibrate")
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
         do {

@@ -27,7 +27,7 @@ enum CheckCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: ["update", "free-tier"], usage: usage) else { return .success }
-        let baselinePath = arguments.value("baseline") ?? "Results/baseline.csv"
+        let baselinePath = try OutputPath.file(arguments.value("baseline"), option: "baseline") ?? "Results/baseline.csv"
         var tolerance = RegressionCheck.defaultTolerancePercent
         if let text = arguments.value("tolerance") {
             guard let percent = Double(text), percent >= 0, percent.isFinite else { throw UsageError("--tolerance must be a percentage of 0 or more, not \"\(text)\"") }

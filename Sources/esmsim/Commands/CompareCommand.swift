@@ -30,8 +30,8 @@ enum CompareCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
-        let chartPath = arguments.value("out") ?? "Results/comparison.svg"
-        let reportPath = arguments.value("report")
+        let chartPath = try OutputPath.file(arguments.value("out"), option: "out") ?? "Results/comparison.svg"
+        let reportPath = try OutputPath.file(arguments.value("report"), option: "report")
             ?? ((chartPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("report.html")
         let count = arguments.positional.count
         let title = arguments.value("title") ?? "Comparison of \(count) scenario\(count == 1 ? "" : "s")"
@@ -52,8 +52,11 @@ enum CompareCommand {
             costs.append(cost)
         }
         do {
-            try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
-            try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+            let folder = (chartPath as NSString).deletingLastPathComponent
+            try OutputFolder.claiming(folder.isEmpty ? "." : folder) { () throws(AtomicFile.WriteError) in
+                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
+                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+            }
         } catch {
             Console.error("esmsim: \(error.description)")
             return .failure

@@ -34,10 +34,10 @@ enum CostCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: ["grouped", "free-tier"], usage: usage) else { return .success }
-        guard let rate = try arguments.positiveNumber("records-per-second") else { throw UsageError("esmsim cost needs --records-per-second\n\n\(usage)") }
+        guard let rate = try OptionRange.check(try arguments.positiveNumber("records-per-second"), "records-per-second", FieldRanges.recordsPerSecond) else { throw UsageError("esmsim cost needs --records-per-second\n\n\(usage)") }
         guard let partitions = try arguments.integer("partitions", in: 1...1_000_000) else { throw UsageError("esmsim cost needs --partitions\n\n\(usage)") }
-        guard let duration = try arguments.positiveNumber("duration-ms") else { throw UsageError("esmsim cost needs --duration-ms\n\n\(usage)") }
-        let size = try arguments.positiveNumber("record-size") ?? 1_024
+        guard let duration = try OptionRange.check(try arguments.positiveNumber("duration-ms"), "duration-ms", FieldRanges.durationMs) else { throw UsageError("esmsim cost needs --duration-ms\n\n\(usage)") }
+        let size = try OptionRange.check(try arguments.positiveNumber("record-size"), "record-size", FieldRanges.recordSizeBytes) ?? 1_024
         let memory = try arguments.integer("memory", in: 128...10_240) ?? 128
         let architectureName = arguments.value("architecture") ?? FunctionSpec.Architecture.x86_64.rawValue
         guard let architecture = FunctionSpec.Architecture(rawValue: architectureName) else {

@@ -51,16 +51,15 @@ enum ImportCommand {
         guard var arguments = try Arguments.forCommand(words, flags: ["force"], usage: usage) else { return .success }
         var options = ImportOptions()
         options.partitions = try arguments.integer("partitions", in: 1...1_000_000).map(Int.init)
-        options.recordSizeBytes = try arguments.positiveNumber("record-size")
+        options.recordSizeBytes = try OptionRange.check(try arguments.positiveNumber("record-size"), "record-size", FieldRanges.recordSizeBytes)
         if let size = options.recordSizeBytes, size > 6_291_456 { throw UsageError("--record-size must be at most 6291456 (6 MB), not \(size)") }
         options.backlogRecords = try arguments.integer("backlog-records", in: 0...1_000_000_000_000_000)
-        options.recordsPerSecond = try arguments.positiveNumber("records-per-second")
+        options.recordsPerSecond = try OptionRange.check(try arguments.positiveNumber("records-per-second"), "records-per-second", FieldRanges.recordsPerSecond)
         options.durationSeconds = try arguments.positiveNumber("duration-seconds")
         if options.durationSeconds != nil && options.recordsPerSecond == nil {
             throw UsageError("--duration-seconds needs --records-per-second")
         }
-        options.durationMs = try arguments.positiveNumber("duration-ms")
-        if let duration = options.durationMs, duration > 840_000 { throw UsageError("--duration-ms must be at most 840000 (the 14-minute timeout of a Kafka ESM's function)") }
+        options.durationMs = try OptionRange.check(try arguments.positiveNumber("duration-ms"), "duration-ms", FieldRanges.durationMs)
         options.memoryMB = try arguments.integer("memory", in: 128...10_240).map(Int.init)
         options.architecture = arguments.value("architecture")
         if let architecture = options.architecture, FunctionSpec.Architecture(rawValue: architecture) == nil {
@@ -89,7 +88,10 @@ enum ImportCommand {
             Console.error("\(scenario.mapping.file): \(scenario.mapping.identifier) (\(scenario.mapping.format)) -> \(target ?? "stdout")")
             for line in scenario.report { Console.error(line) }
             if !checkSize(scenario, file: target ?? "\(scenario.name).json") { refused = true }
-            if let target, !force, FileManager.default.fileExists(atPath: target) {
+            if let target, let obstacle = OutputTarget.obstacle(toWriting: target) {
+                Console.error("\(target.isEmpty ? "--out" : target): \(obstacle)")
+                refused = true
+            } else if let target, !force, FileManager.default.fileExists(atPath: target) {
                 Console.error("\(target): exists; give --force to replace it")
                 refused = true
             }

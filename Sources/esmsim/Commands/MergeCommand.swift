@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMStudies
 import ESMScenarios
 
@@ -22,10 +23,18 @@ enum MergeCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
-        let out = arguments.value("out")
+        let out = try OutputPath.folder(arguments.value("out"))
         try arguments.rejectUnknown(command: "merge")
         guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders\n\n\(usage)") }
         let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
+        let claim: FolderClaim
+        do {
+            claim = try FolderClaim(folder) { Console.error($0) }
+        } catch {
+            Console.error("esmsim merge: \(error.description)")
+            return .failure
+        }
+        defer { claim.release() }
         do {
             let written = try ShardMerge.merge(arguments.positional, into: folder) { rows in
                 ProgressMeter(total: rows, label: "merge", unit: "rows") { Console.error($0) }

@@ -31,7 +31,7 @@ enum PlanCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: ["free-tier"], usage: usage) else { return .success }
-        let out = arguments.value("out")
+        let out = try OutputPath.folder(arguments.value("out"))
         let choices = try RunChoices(&arguments)
         try arguments.rejectUnknown(command: "plan")
         guard arguments.positional.count == 1, let file = arguments.positional.first else {

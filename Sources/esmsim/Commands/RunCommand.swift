@@ -30,13 +30,14 @@ enum RunCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: ["free-tier", "charts"], usage: usage) else { return .success }
-        let out = arguments.value("out") ?? "Results"
+        let out = try OutputPath.folder(arguments.value("out")) ?? "Results"
         let options = try arguments.runOptions()
         let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)
         let pricing = try PriceOptions(&arguments)
         let charts = arguments.flag("charts")
         try arguments.rejectUnknown(command: "run")
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim run needs at least one scenario file\n\n\(usage)") }
+        try ScenarioBatch.checkDistinctFolders(arguments.positional, out: out)
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
 
         var status = ExitCode.success
@@ -46,8 +47,10 @@ enum RunCommand {
             let cost = ScenarioRunner.cost(of: result, scenario: item.scenario, prices: pricing.prices, freeTier: pricing.freeTier)
             Console.out(SummaryText.describe(result.summary, cost: cost))
             do {
-                try RunOutputs.write(result, cost: cost, to: folder)
-                if charts { try AtomicFile.write(RunChart.svg(for: result), to: folder + "/chart.svg") }
+                try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
+                    try RunOutputs.write(result, cost: cost, to: folder)
+                    if charts { try AtomicFile.write(RunChart.svg(for: result), to: folder + "/chart.svg") }
+                }
                 Console.out("  wrote \(folder)/timeseries.csv\(charts ? ", summary.csv and chart.svg" : " and summary.csv")")
                 if replications > 1, replicate(item.scenario, profile: item.profile, options: options, pricing: pricing, count: replications, folder: folder) != .success {
                     status = .failure

@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMStudies
 import ESMScenarios
 import Foundation
@@ -37,7 +38,7 @@ enum SweepCommand {
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard var arguments = try Arguments.forCommand(words, flags: ["free-tier"], usage: usage) else { return .success }
-        let outValue = arguments.value("out")
+        let outValue = try OutputPath.folder(arguments.value("out"))
         let shardText = arguments.value("shard")
         let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)
         let choices = try RunChoices(&arguments)
@@ -69,7 +70,10 @@ enum SweepCommand {
         let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
         let folder = outValue ?? OutputFolder.defaultFolder(for: file)
         do {
-            for path in try job.write(into: folder, options: options, pricing: choices.pricing, progress: progress) {
+            let written = try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
+                try job.write(into: folder, options: options, pricing: choices.pricing, progress: progress)
+            }
+            for path in written {
                 Console.out("wrote \(path)")
             }
         } catch {
