@@ -61,7 +61,7 @@ enum RandomFigure {
     static func make(_ random: inout RandomStream) -> ChartFigure {
         func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
         func name(_ maximum: Int) -> String {
-            let alphabet = Array("abcdefghijklmnopqrstuvwxyzMW0123456789 -_&<>\"'()")
+            let alphabet = Array("abcdefghijklmnopqrstuvwxyzMW0123456789 -_&<>\"'()\u{1}\u{7F}\tÅé")
             return String((0..<int(1...maximum)).map { _ in alphabet[int(0...(alphabet.count - 1))] })
         }
         let end = Ticks.seconds(Double(int(60...200_000)))
