@@ -12,6 +12,9 @@ public struct CostBreakdown: Equatable, Sendable {
     public var billedGBSeconds: Double
     /// Billed GB-seconds times the architecture's GB-second price.
     public var durationCost: Double
+    /// The same usage scaled to a 730-hour month and priced again (any free tier taken off
+    /// the month's usage, once); nil when the cost was not projected.
+    public var monthlyTotal: Double?
 
     /// Everything together.
     public var total: Double { epuCost + requestCost + durationCost }

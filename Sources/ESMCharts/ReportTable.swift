@@ -58,6 +58,9 @@ enum ReportTable {
         "lambda_request_cost_usd": Row(label: "Lambda request cost", unit: "USD", style: .dollars),
         "lambda_duration_cost_usd": Row(label: "Lambda duration cost", unit: "USD", style: .dollars),
         "total_cost_usd": Row(label: "Total cost", unit: "USD", style: .dollars),
+        "monthly_cost_usd": Row(label: "Monthly cost, projected", unit: "USD", style: .dollars),
+        "esmsim_version": Row(label: "esmsim version", unit: "", style: .text),
+        "profile_hash": Row(label: "Profile hash", unit: "", style: .text),
     ]
 
     /// The table as HTML lines.
@@ -96,9 +99,9 @@ enum ReportTable {
         return grouped(String(seconds / 60), places: 2)
     }
 
-    /// Dollars to the cent, or to four places for a non-zero amount under a cent, with the sign: `$1,332.00`.
+    /// Dollars as `MoneyFormat` writes them everywhere else: `$1,332.00`, `$0.0042`.
     static func dollarsText(_ text: String) -> String {
         guard let value = Double(text) else { return text }
-        return "$" + grouped(text, places: value != 0 && value.magnitude < 0.01 ? 4 : 2)
+        return MoneyFormat.dollars(value)
     }
 }

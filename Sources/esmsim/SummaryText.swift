@@ -13,14 +13,21 @@ enum SummaryText {
         return """
         \(summary.scenario) (profile \(summary.profile), \(summary.mode), seed \(summary.seed))
           \(drain); max concurrency \(summary.maxConcurrency) at \(minutes(summary.timeToMaxConcurrency)); peak offset lag \(grouped(summary.peakOffsetLag))
-          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped; \(grouped(summary.invocations)) invocations, \(grouped(summary.errors)) errors, \(grouped(summary.throttles)) throttles
+          \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records processed, \(grouped(summary.recordsDropped)) dropped; \(Plural.count(summary.invocations, "invocation")), \(Plural.count(summary.errors, "error")), \(Plural.count(summary.throttles, "throttle"))
           cost \(dollars(cost.total)): EPU \(dollars(cost.epuCost)) (\(CSVFormat.decimal(cost.epuHours, places: 3)) EPU-hours), Lambda requests \(dollars(cost.requestCost)), duration \(dollars(cost.durationCost))
-        """
+        """ + (monthly(summary, cost: cost).map { "\n  " + $0 } ?? "")
     }
 
-    /// An amount of US dollars to the cent, or to four places below a cent.
-    static func dollars(_ amount: Double) -> String {
-        String(format: amount != 0 && abs(amount) < 0.01 ? "$%.4f" : "$%.2f", amount)
+    /// An amount of US dollars to the cent with grouped thousands, or to four places below a cent.
+    static func dollars(_ amount: Double) -> String { MoneyFormat.dollars(amount) }
+
+    /// The run's cost scaled to a 730-hour month, with the assumption said.
+    static func monthly(_ summary: RunSummary, cost: CostBreakdown) -> String? {
+        guard let monthly = cost.monthlyTotal else { return nil }
+        let span = Ticks.toSeconds(summary.endTime)
+        let spanText = span >= 86_400 ? "\(CSVFormat.decimal(span / 86_400, places: 2)) days" : span >= 3_600 ? "\(CSVFormat.decimal(span / 3_600, places: 2)) h" : minutes(summary.endTime)
+        let caveat = span < 86_400 ? " (a short run: simulate a day or a week of traffic for a budget)" : ""
+        return "monthly projection \(dollars(monthly)): the \(spanText) simulated, repeated over a 730-hour month\(caveat)"
     }
 
     static func minutes(_ ticks: SimTime) -> String {

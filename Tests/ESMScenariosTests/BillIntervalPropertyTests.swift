@@ -62,7 +62,7 @@ final class BillIntervalPropertyTests: XCTestCase {
     func testBillDoesNotMoveWithTheSamplingInterval() throws {
         var random = TestRandom(seed: 12)
         var billedAnEPUBeyondTheFloor = 0
-        let trials = LongTest.cases(optimized: 200, debug: 15)
+        let trials = LongTest.cases(optimized: 200, debug: 8)
         for trial in 0..<trials {
             let text = ScenarioJSON.serialise(Self.randomScenario(&random))
             let scenario = try ScenarioJSON.load(text).get()

@@ -24,8 +24,14 @@ enum BuiltCommand {
     /// Runs `esmsim ARGUMENTS` in `folder`, in this process's environment with `changes`
     /// applied (a nil value removes the variable).
     static func run(_ arguments: [String], in folder: String, environment changes: [String: String?] = [:]) throws -> Outcome {
+        try run(program: executable, arguments, in: folder, environment: changes)
+    }
+
+    /// Runs `program ARGUMENTS` in `folder` and captures both streams. Standard error is
+    /// drained on another thread, so a chatty program cannot fill its pipe and stall.
+    static func run(program: URL, _ arguments: [String], in folder: String, environment changes: [String: String?] = [:]) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         if !changes.isEmpty {
@@ -38,8 +44,11 @@ enum BuiltCommand {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let errorsRead = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: errorsRead) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
     }

@@ -60,7 +60,7 @@ final class CommandLineTests: XCTestCase {
 
     func testUsageErrorsExitTwo() throws {
         let good = try file("good.json", ScenarioJSON.text())
-        for arguments in [["run", good, "--speed", "2"], ["run", good, "--horizon", "-5"], ["run"], ["frobnicate"], ["run", good, "--horizon", "1e12"]] {
+        for arguments in [["run", good, "--speed", "2"], ["run", good, "--horizonSeconds", "-5"], ["run"], ["frobnicate"], ["run", good, "--horizonSeconds", "1e12"]] {
             let result = try esmsim(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments)")
             XCTAssertTrue(result.error.hasPrefix("esmsim: "), result.error)
@@ -79,7 +79,7 @@ final class CommandLineTests: XCTestCase {
 
     func testHorizonStopsARunAndSaysNotDrained() throws {
         let good = try file("slow.json", ScenarioJSON.text())
-        let result = try esmsim(["run", good, "--out", work.path, "--horizon", "60"])
+        let result = try esmsim(["run", good, "--out", work.path, "--horizonSeconds", "60"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.out.contains("NOT drained within the horizon (1 min); final offset lag "), result.out)
         let summary = try String(contentsOf: work.appendingPathComponent("slow/summary.csv"), encoding: .utf8)

@@ -10,12 +10,12 @@ final class ImportCommandTests: XCTestCase {
     func testImportThenValidateAndRun() throws {
         let folder = try BuiltCommand.temporaryFolder(self)
         let imported = try BuiltCommand.run(["import", Self.examples + "get-event-source-mapping.json", Self.examples + "get-function-configuration.json",
-                                             "--partitions", "20", "--duration-ms", "50", "--records-per-second", "2000", "--duration-seconds", "600",
-                                             "--out", "orders.json"], in: folder)
+                                             "--partitions", "20", "--durationMs", "50", "--recordsPerSecond", "2000", "--durationSeconds", "600"], in: folder)
         XCTAssertEqual(imported.status, 0, imported.errors)
-        XCTAssertEqual(imported.output, "wrote orders.json\n")
+        XCTAssertEqual(imported.output, "wrote orders-consumer-orders.json\n")
+        try FileManager.default.moveItem(atPath: folder + "/orders-consumer-orders.json", toPath: folder + "/orders.json")
         XCTAssertTrue(imported.errors.contains("  read: StartingPosition TRIM_HORIZON, BatchSize 500"), imported.errors)
-        XCTAssertTrue(imported.errors.contains("  assumed: topic.recordSizeBytes 1,024 (give --record-size)"), imported.errors)
+        XCTAssertTrue(imported.errors.contains("  assumed: topic.recordSizeBytes 1,024 (give --recordSizeBytes)"), imported.errors)
         XCTAssertTrue(imported.errors.contains("  ignored: UUID, LastModified"), imported.errors)
         XCTAssertFalse(imported.errors.contains("assumed: topic.partitions"), imported.errors)
         let validated = try BuiltCommand.run(["validate", "orders.json"], in: folder)
@@ -26,9 +26,13 @@ final class ImportCommandTests: XCTestCase {
         let summary = try BuiltCommand.read(folder, "results/orders/summary.csv")
         XCTAssertTrue(summary.contains("orders-consumer-orders,aws-2024,provisioned,1,1200000,1200000,"), summary)
 
-        let again = try BuiltCommand.run(["import", Self.examples + "get-event-source-mapping.json", "--out", "orders.json"], in: folder)
+        try FileManager.default.copyItem(atPath: folder + "/orders.json", toPath: folder + "/orders-consumer-orders.json")
+        let again = try BuiltCommand.run(["import", Self.examples + "get-event-source-mapping.json", "--out", "."], in: folder)
         XCTAssertEqual(again.status, 2)
-        XCTAssertTrue(again.errors.contains("orders.json: exists; give --force to replace it"), again.errors)
+        XCTAssertTrue(again.errors.contains("orders-consumer-orders.json: exists; give --force to replace it"), again.errors)
+        let file = try BuiltCommand.run(["import", Self.examples + "get-event-source-mapping.json", "--out", "orders.json"], in: folder)
+        XCTAssertEqual(file.status, 2)
+        XCTAssertTrue(file.errors.contains("--out is the output folder"), file.errors)
         XCTAssertEqual(try BuiltCommand.read(folder, "orders.json").contains("\"memoryMB\": 1024"), true)
     }
 
@@ -61,6 +65,6 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))
         let usage = try BuiltCommand.run(["import", "bad.json", "--partitions", "0"], in: folder)
         XCTAssertEqual(usage.status, 2)
-        XCTAssertTrue(usage.errors.contains("--partitions must be a whole number in 1...1000000"), usage.errors)
+        XCTAssertTrue(usage.errors.contains("--partitions must be a whole number of partitions in 1...1000000"), usage.errors)
     }
 }

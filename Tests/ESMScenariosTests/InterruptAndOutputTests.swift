@@ -66,7 +66,7 @@ final class InterruptAndOutputTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: BuiltCommand.executable.path, toPath: copy)
         try BuiltCommand.write(#"{"name": "tiny", "topic": {"partitions": 1, "backlogRecords": 100}, "function": {"durationMs": 10}}"#, folder, "tiny.json")
-        for arguments in [["profiles"], ["profiles", "aws-2024"], ["run", "tiny.json", "--out", "out"], ["cost", "--records-per-second", "10", "--partitions", "1", "--duration-ms", "10"]] {
+        for arguments in [["profiles"], ["profiles", "aws-2024"], ["run", "tiny.json", "--out", "out"], ["cost", "--recordsPerSecond", "10", "--partitions", "1", "--durationMs", "10"]] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: copy)
             process.arguments = arguments

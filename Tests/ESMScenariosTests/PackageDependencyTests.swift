@@ -39,22 +39,10 @@ final class PackageDependencyTests: XCTestCase {
     /// Runs a command and returns its standard output; fails the test with its errors.
     @discardableResult
     static func shell(_ arguments: [String], in folder: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: outData, as: UTF8.self)
-        if process.terminationStatus != 0 {
-            XCTFail("\(arguments.joined(separator: " ")) exited \(process.terminationStatus):\n\(text)\n\(String(decoding: errData, as: UTF8.self))")
+        let outcome = try BuiltCommand.run(program: URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder)
+        if outcome.status != 0 {
+            XCTFail("\(arguments.joined(separator: " ")) exited \(outcome.status):\n\(outcome.output)\n\(outcome.errors)")
         }
-        return text
+        return outcome.output
     }
 }

@@ -78,6 +78,9 @@ final class PlanTests: XCTestCase {
         XCTAssertTrue(run.output.contains("with 4 simulations; 12 settings pruned"), run.output)
         let csv = try BuiltCommand.read(folder, "out/plan.csv").split(separator: "\n")
         XCTAssertEqual(csv.count, 1 + 8, "four simulated settings at two memory sizes")
+        let header = csv[0].split(separator: ",")
+        XCTAssertEqual(Set(header).count, header.count, "each plan.csv column appears once: \(header)")
+        XCTAssertEqual(header.filter { $0 == "mode" }.count, 1)
         XCTAssertTrue(csv.dropFirst().allSatisfy { $0.hasPrefix("no,no,") })
         XCTAssertEqual(plan.show, 3)
     }

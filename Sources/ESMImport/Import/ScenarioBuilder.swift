@@ -56,7 +56,7 @@ struct ScenarioBuilder {
         if options.partitions == nil { assumed.append("topic.partitions \(partitions) (Kafka's num.partitions default; give --partitions)") }
         members.append(member("partitions", .number(Double(partitions))))
         let size = options.recordSizeBytes ?? ImportOptions.defaultRecordSizeBytes
-        if options.recordSizeBytes == nil { assumed.append("topic.recordSizeBytes \(ImportReader.format(size)) (give --record-size)") }
+        if options.recordSizeBytes == nil { assumed.append("topic.recordSizeBytes \(ImportReader.format(size)) (give --recordSizeBytes)") }
         members.append(member("recordSizeBytes", .number(size)))
         if let backlog = options.backlogRecords { members.append(member("backlogRecords", .number(Double(backlog)))) }
         return members
@@ -68,12 +68,12 @@ struct ScenarioBuilder {
         if rate == nil && options.backlogRecords == nil {
             rate = ImportOptions.defaultRecordsPerSecond
             duration = duration ?? ImportOptions.defaultDurationSeconds
-            assumed.append("producer \(ImportReader.format(rate!)) records/s for \(ImportReader.format(duration!)) s (give --records-per-second and --duration-seconds, or --backlog-records)")
+            assumed.append("producer \(ImportReader.format(rate!)) records/s for \(ImportReader.format(duration!)) s (give --recordsPerSecond and --durationSeconds, or --backlogRecords)")
         }
         guard let rate else { return [] }
         if duration == nil {
             duration = ImportOptions.defaultDurationSeconds
-            assumed.append("producer.durationSeconds \(ImportReader.format(duration!)) (give --duration-seconds)")
+            assumed.append("producer.durationSeconds \(ImportReader.format(duration!)) (give --durationSeconds)")
         }
         return [member("recordsPerSecond", .number(rate)), member("durationSeconds", .number(duration!))]
     }
@@ -81,14 +81,14 @@ struct ScenarioBuilder {
     private mutating func functionMembers() -> [JSONValue.Member] {
         var members: [JSONValue.Member] = []
         let duration = options.durationMs ?? ImportOptions.defaultDurationMs
-        if options.durationMs == nil { assumed.append("function.durationMs \(ImportReader.format(duration)) (no input holds a function's duration; give --duration-ms)") }
+        if options.durationMs == nil { assumed.append("function.durationMs \(ImportReader.format(duration)) (no input holds a function's duration; give --durationMs)") }
         if let timeout = function?.timeoutSeconds, duration > timeout * 1_000 {
             problems.append(Diagnostic(file: mapping.file, line: 0, column: 0, path: "function.durationMs",
                 message: "\(ImportReader.format(duration)) ms is longer than the function's Timeout of \(ImportReader.format(timeout)) s (\(function!.source)): every invocation would time out"))
         }
         members.append(member("durationMs", .number(duration)))
         let memory = options.memoryMB ?? function?.memoryMB ?? ImportOptions.defaultMemoryMB
-        if options.memoryMB == nil && function?.memoryMB == nil { assumed.append("function.memoryMB \(memory) (AWS's default MemorySize; give a function file or --memory)") }
+        if options.memoryMB == nil && function?.memoryMB == nil { assumed.append("function.memoryMB \(memory) (AWS's default MemorySize; give a function file or --memoryMB)") }
         members.append(member("memoryMB", .number(Double(memory))))
         let architecture = options.architecture ?? function?.architecture ?? "x86_64"
         if options.architecture == nil && function?.architecture == nil { assumed.append("function.architecture x86_64 (AWS's default; give a function file or --architecture)") }
@@ -99,7 +99,7 @@ struct ScenarioBuilder {
             if options.accountConcurrency == nil && reserved + ImportOptions.unreservedMinimum > account {
                 // AWS keeps 100 executions unreserved, so this account's limit must be higher.
                 account = reserved + ImportOptions.unreservedMinimum
-                assumed.append("function.accountConcurrency \(ImportReader.format(Double(account))) (reserved concurrency \(reserved) plus the 100 AWS keeps unreserved; give --account-concurrency)")
+                assumed.append("function.accountConcurrency \(ImportReader.format(Double(account))) (reserved concurrency \(reserved) plus the 100 AWS keeps unreserved; give --accountConcurrency)")
             }
             if account != ImportOptions.defaultAccountConcurrency { members.append(member("accountConcurrency", .number(Double(account)))) }
         } else if let account = options.accountConcurrency {

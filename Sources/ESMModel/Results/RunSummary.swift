@@ -47,6 +47,9 @@ public struct RunSummary: Equatable, Sendable {
     /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU),
     /// for the whole poller group when several ESMs share it; 0 on-demand.
     public var epuSeconds: Int64
+    /// A short hash of the profile's rendered text, set by the layer that rendered it
+    /// (`ScenarioRunner`); empty when the run did not come through it.
+    public var profileHash = ""
 }
 
 extension RunSummary {

@@ -17,7 +17,7 @@ public enum RunOutputs {
         "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
         "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
         "record_age_p99_s", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
-        "total_cost_usd",
+        "total_cost_usd", "monthly_cost_usd", "esmsim_version", "profile_hash",
     ]
 
     /// `timeseries.csv` as text.
@@ -35,7 +35,8 @@ public enum RunOutputs {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The summary's cells, in `summaryColumns` order; `cost` prices the run.
+    /// The summary's cells, in `summaryColumns` order; `cost` prices the run. The last three
+    /// say what made the row: the month's projected cost, esmsim's version and the profile's hash.
     public static func summaryCells(_ summary: RunSummary, cost: CostBreakdown) -> [String] {
         [
             summary.scenario, summary.profile, summary.mode, String(summary.seed),
@@ -48,7 +49,8 @@ public enum RunOutputs {
             CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
             CSVFormat.decimal(cost.epuHours, places: 6), CSVFormat.decimal(cost.epuCost, places: 6),
             CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
-            CSVFormat.decimal(cost.total, places: 6),
+            CSVFormat.decimal(cost.total, places: 6), cost.monthlyTotal.map { CSVFormat.decimal($0, places: 6) } ?? "",
+            ESMSimVersion.current, summary.profileHash,
         ]
     }
 

@@ -5,6 +5,7 @@ import Foundation
 /// Counts finished runs from many threads and reports progress at most once a second,
 /// starting only once a second has passed, so short jobs stay quiet. Wall-clock time is
 /// read here only, and only reaches the report (stderr), never an output file.
+/// `ESMSIM_PROGRESS=0` silences every meter (for transcripts that must not depend on speed).
 public final class ProgressMeter: @unchecked Sendable {
     private let total: Int
     private let label: String
@@ -15,6 +16,7 @@ public final class ProgressMeter: @unchecked Sendable {
     private var done = 0
     private let lock = NSLock()
     private static let interval: UInt64 = 1_000_000_000
+    private static let silenced = ProcessInfo.processInfo.environment["ESMSIM_PROGRESS"] == "0"
 
     /// A meter for `total` runs (or other `unit`s) that reports through `report`, with
     /// lines starting with `label`.
@@ -38,7 +40,7 @@ public final class ProgressMeter: @unchecked Sendable {
         if due { lastReport = now }
         let finished = done
         lock.unlock()
-        guard due else { return }
+        guard due, !Self.silenced else { return }
         let seconds = Double(now - started) / 1e9
         report("\(label): \(finished)/\(total) \(unit) (\(finished * 100 / max(total, 1))%), \(CSVFormat.decimal(seconds, places: 1)) s")
     }

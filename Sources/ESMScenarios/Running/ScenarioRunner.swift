@@ -43,10 +43,11 @@ public enum ScenarioRunner {
     }
 
     /// What a run of `scenario` costs: its poller group's EPU time and every grouped ESM's
-    /// function requests and duration.
+    /// function requests and duration; `monthlyTotal` scales the simulated span (time 0 to
+    /// the run's end) to a 730-hour month.
     public static func cost(of result: RunResult, scenario: Scenario, prices: RegionPrices, freeTier: Bool) -> CostBreakdown {
         let usage = BillableUsage(run: result.summary, function: scenario.function, mappings: scenario.mappingsInPollerGroup)
-        return CostModel.cost(usage, prices: prices, freeTier: freeTier)
+        return MonthlyProjection.cost(usage, over: Ticks.toSeconds(result.summary.endTime), prices: prices, freeTier: freeTier)
     }
 
     /// The model configuration a scenario runs with under `options`.
@@ -73,6 +74,8 @@ public enum ScenarioRunner {
 
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
-        ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        result.summary.profileHash = ProfileStore.hash(profile)
+        return result
     }
 }

@@ -29,6 +29,8 @@ public struct SummaryRecord: Sendable, Equatable {
     public static let peakOffsetLag = "peak_offset_lag"
     /// The summary's total cost column.
     public static let totalCost = "total_cost_usd"
+    /// The summary's column of the total cost scaled to a 730-hour month.
+    public static let monthlyCost = "monthly_cost_usd"
     /// The summary's 99th-percentile record age column.
     public static let recordAgeP99 = "record_age_p99_s"
     /// The summary's final offset lag column.

@@ -43,15 +43,21 @@ public struct PlanReport: Sendable {
         ]
     }
 
+    /// The positions of the summary columns `plan.csv` repeats: all but those the settings
+    /// columns already hold (`mode`), so each column appears once.
+    static let summaryColumnIndices = RunOutputs.summaryColumns.indices.filter { !settingColumns.contains(RunOutputs.summaryColumns[$0]) }
+
     /// `plan.csv`: every evaluated configuration (cheapest meeting the target first, then
     /// the rest closest first), whether it meets the target and lies on the Pareto front,
-    /// its settings, then the summary columns.
+    /// its settings, then the summary columns not among the settings.
     public var csv: String {
         let rows = meeting + closest.filter { !$0.meetsTarget }
-        var lines = [CSVFormat.line(["meets_target", "pareto_front"] + Self.settingColumns + RunOutputs.summaryColumns + ["misses"])]
+        let summaryHeader = Self.summaryColumnIndices.map { RunOutputs.summaryColumns[$0] }
+        var lines = [CSVFormat.line(["meets_target", "pareto_front"] + Self.settingColumns + summaryHeader + ["misses"])]
         for candidate in rows {
             let onFront = paretoFront.contains { $0.order == candidate.order }
-            lines.append(CSVFormat.line([candidate.meetsTarget ? "yes" : "no", onFront ? "yes" : "no"] + candidate.settings + candidate.record.cells + [candidate.misses.joined(separator: "; ")]))
+            let summaryCells = Self.summaryColumnIndices.map { candidate.record.cells[$0] }
+            lines.append(CSVFormat.line([candidate.meetsTarget ? "yes" : "no", onFront ? "yes" : "no"] + candidate.settings + summaryCells + [candidate.misses.joined(separator: "; ")]))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -59,16 +65,17 @@ public struct PlanReport: Sendable {
     /// The readable report: what was searched, then the tables.
     public var text: String {
         var text = "plan \(plan.file): target \(plan.target.description)\n"
-        text += "searched \(outcome.configurations) configurations (\(outcome.settings) settings"
+        text += "searched \(Plural.count(outcome.configurations, "configuration")) (\(Plural.count(outcome.settings, "setting"))"
         if outcome.configurations != outcome.settings { text += " x memory sizes priced from one run each" }
-        text += ") with \(outcome.simulations) simulations; \(outcome.prunedInfeasible) settings pruned as unable to meet the target, "
+        text += ") with \(Plural.count(outcome.simulations, "simulation")); \(Plural.count(outcome.prunedInfeasible, "setting")) pruned as unable to meet the target, "
         text += "\(outcome.skippedNoGain) skipped where more pollers stopped shortening the drain\n"
+        text += "monthly_cost_usd: each run's total_cost_usd scaled from its simulated span to a 730-hour month\n"
         if meeting.isEmpty {
             text += "\nNO configuration in the space meets the target. Closest:\n"
             text += table(Array(closest.prefix(plan.show)), withMisses: true)
             return text + "\n"
         }
-        text += "\n\(meeting.count) configurations meet the target. Cheapest:\n"
+        text += "\n\(meeting.count == 1 ? "1 configuration meets" : "\(CSVFormat.grouped(Int64(meeting.count))) configurations meet") the target. Cheapest:\n"
         text += table(Array(meeting.prefix(plan.show)), withMisses: false)
         text += "\n\nPareto front, cost against drain time (each faster configuration costs more):\n"
         text += table(paretoFront, withMisses: false)
@@ -76,7 +83,7 @@ public struct PlanReport: Sendable {
     }
 
     func table(_ candidates: [PlanCandidate], withMisses: Bool) -> String {
-        let metrics = [SummaryRecord.drainTime, SummaryRecord.peakOffsetLag, SummaryRecord.recordAgeP99, SummaryRecord.totalCost]
+        let metrics = [SummaryRecord.drainTime, SummaryRecord.peakOffsetLag, SummaryRecord.recordAgeP99, SummaryRecord.totalCost, SummaryRecord.monthlyCost]
         let header = ["mode", "min", "max", "batch", "window_s", "memory", "partitions"] + metrics + (withMisses ? ["misses"] : [])
         let rows = candidates.map { candidate in
             candidate.settings.map { $0.isEmpty ? "-" : $0 } + metrics.map { candidate.record[$0].map { $0.isEmpty ? "-" : $0 } ?? "-" }

@@ -25,7 +25,7 @@ public struct ShardIdentity: Equatable, Sendable {
         ("replications", "replications (--replications)"), ("rows", "number of rows"), ("seed", "seed (--seed or the base scenario's)"),
         ("scenario", "base scenario (hash)"), ("axes", "axes or axis values (hash)"), ("profile", "behaviour profile (--profile; hash)"),
         ("prices", "prices (--prices, --region, --free-tier; hash)"), ("interval", "sampling interval (--interval)"),
-        ("horizon", "horizon (--horizon)"),
+        ("horizon", "horizon (--horizonSeconds)"),
     ]
     /// Keys that every shard of one sweep shares (the others say which shard and how long it is).
     static let sweepKeys: Set<String> = ["file", "version", "points", "replications", "seed", "scenario", "axes", "profile", "prices", "interval", "horizon"]

@@ -5,37 +5,30 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim check`: guards drain times and costs in CI against a committed baseline.
-enum CheckCommand {
-    static let usage = """
-    USAGE: esmsim check [FILE...] [--baseline FILE] [--tolerance PCT] [--update]
-                        [--prices FILE] [--region CODE] [--free-tier]
-
-    Runs the scenarios (default: every .json file directly in Scenarios/, sorted) and
-    compares drain time, time to maximum concurrency, peak offset lag and total cost with
-    the baseline. Prints a table (scenario, metric, baseline, now, change, result) and exits
-    1 when a metric moved by more than the tolerance either way, a scenario is not in the
-    baseline, or a baseline row's scenario file is gone; 0 otherwise.
-
-    OPTIONS:
-      --baseline FILE    the baseline (default: Results/baseline.csv)
-      --tolerance PCT    allowed change in percent of the baseline value (default: \(CSVFormat.decimal(RegressionCheck.defaultTolerancePercent, places: 3)))
-      --update           rewrite the baseline from these runs instead of checking (with FILEs,
-                         only their rows change); nothing else writes the baseline
-    \(PriceOptions.usage)
-      -h, --help         show this help
-    """
+enum CheckCommand: CommandLineCommand {
+    static let definition = CommandDefinition(
+        name: "check", operands: "[FILE...]",
+        summary: "compare drain times and costs with the committed baseline (CI)",
+        about: """
+        Runs the scenarios (default: every .json file directly in Scenarios/, sorted) and
+        compares drain time, time to maximum concurrency, peak offset lag and total cost with
+        the baseline. Prints a table (scenario, metric, baseline, now, change, result) and exits
+        1 when a metric moved by more than the tolerance either way, a scenario is not in the
+        baseline, or a baseline row's scenario file is gone; 0 otherwise.
+        """,
+        options: [
+            OptionDefinition("baseline", .text("FILE"), "the baseline", default: "Results/baseline.csv"),
+            OptionDefinition("tolerance", .number("PCT", unit: "percent", range: 0...Double.greatestFiniteMagnitude, positive: false),
+                             "allowed change in percent of the baseline value", default: CSVFormat.decimal(RegressionCheck.defaultTolerancePercent, places: 3)),
+            OptionDefinition("update", .flag, "rewrite the baseline from these runs instead of checking (with FILEs,\nonly their rows change); nothing else writes the baseline"),
+        ] + SharedOptions.prices)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard var arguments = try Arguments.forCommand(words, flags: ["update", "free-tier"], usage: usage) else { return .success }
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let baselinePath = try OutputPath.file(arguments.value("baseline"), option: "baseline") ?? "Results/baseline.csv"
-        var tolerance = RegressionCheck.defaultTolerancePercent
-        if let text = arguments.value("tolerance") {
-            guard let percent = Double(text), percent >= 0, percent.isFinite else { throw UsageError("--tolerance must be a percentage of 0 or more, not \"\(text)\"") }
-            tolerance = percent
-        }
+        let tolerance = try arguments.number("tolerance") ?? RegressionCheck.defaultTolerancePercent
         let update = arguments.flag("update")
-        let pricing = try PriceOptions(&arguments).pricing
-        try arguments.rejectUnknown(command: "check")
+        let pricing = try PriceOptions(arguments).pricing
         let defaultSet = arguments.positional.isEmpty
         let files = defaultSet ? try scenarioFiles(in: "Scenarios") : arguments.positional
 

@@ -2,24 +2,29 @@ import ESMStudies
 import ESMScenarios
 
 /// `esmsim fidelity`: published figures next to simulated ones.
-enum FidelityCommand {
+enum FidelityCommand: CommandLineCommand {
     static let defaultObservations = "Scenarios/published-figures.csv"
     static let defaultSizing = "Scenarios/sizing-examples.csv"
-    static let usage = """
-    USAGE: esmsim fidelity [--observations FILE.csv] [--sizing FILE.csv]
-
-    Runs every scenario named in the observation file (default: \(defaultObservations))
-    with its profile and prints a table of published versus simulated figures; then
-    runs AWS's documented sizing examples (default: \(defaultSizing)) and prints AWS's
-    arithmetic next to the model's figure and their ratio. Exits 1 if any figure is
-    outside its tolerance or the model delivers more than AWS's arithmetic allows.
-    """
+    static let definition = CommandDefinition(
+        name: "fidelity", operands: "",
+        summary: "published figures next to simulated ones",
+        about: """
+        Runs every scenario named in the observation file (default: \(defaultObservations))
+        with its profile and prints a table of published versus simulated figures; then
+        runs AWS's documented sizing examples (default: \(defaultSizing)) and prints AWS's
+        arithmetic next to the model's figure and their ratio. Exits 1 if any figure is
+        outside its tolerance or the model delivers more than AWS's arithmetic allows.
+        """,
+        options: [
+            OptionDefinition("observations", .text("FILE.csv"), "published figures", default: defaultObservations),
+            OptionDefinition("sizing", .text("FILE.csv"), "AWS's sizing examples", default: defaultSizing),
+        ])
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let path = arguments.value("observations") ?? defaultObservations
         let sizingPath = arguments.value("sizing") ?? defaultSizing
-        try arguments.rejectUnknown(command: "fidelity")
+        guard arguments.positional.isEmpty else { throw UsageError("esmsim fidelity takes no files; name them with --observations and --sizing") }
         do {
             let residuals = try FidelityReport.residuals(for: try ObservationFile.load(path: path))
             Console.out(FidelityReport.table(residuals))

@@ -3,29 +3,28 @@ import ESMStudies
 import ESMScenarios
 
 /// `esmsim merge`: joins the outputs of a sweep's shards.
-enum MergeCommand {
-    static let usage = """
-    USAGE: esmsim merge INPUT... [--out DIR]
-
-    Joins the files shards of a sweep wrote (sweep.shard-I-of-N.csv, confidence.shard-I-of-N.csv)
-    into sweep.csv (and confidence.csv), byte for byte what an unsharded run writes. Each
-    INPUT is a shard file or a folder holding them. Each shard file starts with a line that
-    identifies its sweep (esmsim version, seed, base scenario, axes, profile, prices, run
-    options, shard I/N and row count) and ends with its row count and checksum. Fails
-    (exit 2), writing nothing, when a shard is missing, given twice, from a different split
-    or a different sweep, cut short, or has rows missing, repeated, added or changed; the
-    message names the shard and the difference.
-
-    OPTIONS:
-      --out DIR          output folder (default: the first INPUT if it is a folder, else its folder)
-      -h, --help         show this help
-    """
+enum MergeCommand: CommandLineCommand {
+    static let definition = CommandDefinition(
+        name: "merge", operands: "INPUT...",
+        summary: "join a sharded sweep's outputs",
+        about: """
+        Joins the files shards of a sweep wrote (sweep.shard-I-of-N.csv, confidence.shard-I-of-N.csv)
+        into sweep.csv (and confidence.csv), byte for byte what an unsharded run writes. Each
+        INPUT is a shard file or a folder holding them. Each shard file starts with a line that
+        identifies its sweep (esmsim version, seed, base scenario, axes, profile, prices, run
+        options, shard I/N and row count) and ends with its row count and checksum. Fails
+        (exit 2), writing nothing, when a shard is missing, given twice, from a different split
+        or a different sweep, cut short, or has rows missing, repeated, added or changed; the
+        message names the shard and the difference.
+        """,
+        options: [
+            OptionDefinition("out", .text("DIR"), "output folder", default: "the first INPUT if it is a folder, else its folder"),
+        ])
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard var arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let out = try OutputPath.folder(arguments.value("out"))
-        try arguments.rejectUnknown(command: "merge")
-        guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders\n\n\(usage)") }
+        guard let first = arguments.positional.first else { throw UsageError("esmsim merge needs shard files or folders (see esmsim help merge)") }
         let folder = out ?? (first.hasSuffix(".csv") ? (first.contains("/") ? String(first[..<first.lastIndex(of: "/")!]) : ".") : first)
         let claim: FolderClaim
         do {

@@ -1,19 +1,21 @@
+import ESMFormats
 import ESMModel
 import ESMScenarios
 
 /// `esmsim profiles`: lists the shipped behaviour profiles with every constant.
-enum ProfilesCommand {
-    static let usage = """
-    USAGE: esmsim profiles [NAME|FILE...] [--evidence]
-
-    Lists behaviour profiles (default: every shipped one) with each constant's value,
-    unit and provenance; --evidence adds the evidence for each.
-    """
+enum ProfilesCommand: CommandLineCommand {
+    static let definition = CommandDefinition(
+        name: "profiles", operands: "[NAME|FILE...]",
+        summary: "list behaviour profiles and their constants",
+        about: """
+        Lists behaviour profiles (default: every shipped one) with each constant's value,
+        unit and provenance, and its hash (summary.csv's profile_hash); --evidence adds the evidence for each.
+        """,
+        options: [OptionDefinition("evidence", .flag, "add each constant's evidence")])
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard var arguments = try Arguments.forCommand(words, flags: ["evidence"], usage: usage) else { return .success }
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let withEvidence = arguments.flag("evidence")
-        try arguments.rejectUnknown(command: "profiles")
         let names = arguments.positional.isEmpty ? ProfileStore.shippedNames : arguments.positional
         for name in names {
             let profile: BehaviourProfile
@@ -23,13 +25,13 @@ enum ProfilesCommand {
                 Console.error("esmsim: \(error.description)")
                 return .usage
             }
-            Console.out("\(profile.name): \(profile.summary)")
+            Console.out("\(profile.name) (hash \(ProfileStore.hash(profile))): \(profile.summary)")
             let width = ProfileConstant.catalog.map(\.name.count).max() ?? 0
             for constant in ProfileConstant.catalog {
                 let value = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
                 let note = profile.notes.first { $0.name == constant.name }
                 let padded = constant.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                Console.out("  \(padded)  \(value) \(constant.unit)  [\(note?.provenance ?? "?")]")
+                Console.out("  \(padded)  \(value) \(Plural.unit(constant.unit, after: value))  [\(note?.provenance ?? "?")]")
                 if withEvidence, let evidence = note?.evidence { Console.out("      \(evidence)") }
             }
             Console.out("")

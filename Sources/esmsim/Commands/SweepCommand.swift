@@ -4,47 +4,45 @@ import ESMScenarios
 import Foundation
 
 /// `esmsim sweep`: runs every point of a sweep file on all cores.
-enum SweepCommand {
-    static let usage = """
-    USAGE: esmsim sweep FILE [--out DIR] [--shard I/N] [--replications K] [--seed N] [--profile NAME|FILE]
-                        [--prices FILE] [--region CODE] [--free-tier]
-
-    Runs the cartesian product of a sweep file's axes over its base scenario and writes
-    DIR/sweep.csv: a point column, the axis values, then the summary columns, one row per
-    run, in point order whatever the thread scheduling. A sweep file:
-      {"scenario": "../provisioned-blog-min10.json",
-       "axes": {"MinimumPollers": [1, 10, 50], "BatchSize": [100, 500]}}
-    Axes are scenario fields by short name (BatchSize, MaximumBatchingWindowInSeconds,
-    MinimumPollers, MaximumPollers, partitions, memoryMB, durationMs, recordsPerSecond, ...)
-    or dotted path (producer.schedule[1].recordsPerSecond), each field once; the last axis varies
-    fastest. Every point is validated and its work estimated before any run: a sweep (or shard)
-    beyond about two core-hours is refused with its size and what drives it. Rows are streamed
-    to the output in point order, so memory does not grow with the points (at most 1,000,000).
-
-    OPTIONS:
-      --out DIR          output folder (default: Results/<sweep file name>)
-      --shard I/N        run only shard I of N (points whose number, from 0, is I-1 modulo N;
-                         N at most 10,000 and the number of points) and write
-                         sweep.shard-I-of-N.csv, framed by lines that identify the sweep;
-                         `esmsim merge` checks and joins the shards
-      --shard auto/N     the same, I taken from the array job running it: SLURM_ARRAY_TASK_ID
-                         (counted from SLURM_ARRAY_TASK_MIN), JOB_COMPLETION_INDEX (Kubernetes
-                         Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch), the first set
-      --replications K   K runs per point with seeds S, S+1, ... S+K-1 (S: the point's seed, or
-                         --seed); also writes confidence.csv with the mean and 95 % confidence
-                         interval of drain time and peak offset lag (default: 1)
-    \(RunChoices.usage)
-    """
+enum SweepCommand: CommandLineCommand {
+    static let definition = CommandDefinition(
+        name: "sweep", operands: "FILE",
+        summary: "run a sweep file's cartesian product of settings on all cores",
+        about: """
+        Runs the cartesian product of a sweep file's axes over its base scenario and writes
+        DIR/sweep.csv: a point column, the axis values, then the summary columns, one row per
+        run, in point order whatever the thread scheduling. A sweep file:
+          {"scenario": "../provisioned-blog-min10.json",
+           "axes": {"MinimumPollers": [1, 10, 50], "BatchSize": [100, 500]}}
+        Axes are scenario fields by short name (BatchSize, MaximumBatchingWindowInSeconds,
+        MinimumPollers, MaximumPollers, partitions, memoryMB, durationMs, recordsPerSecond, ...)
+        or dotted path (producer.schedule[1].recordsPerSecond), each field once; the last axis varies
+        fastest. Every point is validated and its work estimated before any run: a sweep (or shard)
+        beyond about two core-hours is refused with its size and what drives it. Rows are streamed
+        to the output in point order, so memory does not grow with the points (at most 1,000,000).
+        """,
+        options: [
+            OptionDefinition("out", .text("DIR"), "output folder", default: "Results/<sweep file name>"),
+            OptionDefinition("shard", .text("I/N"), """
+            run only shard I of N (points whose number, from 0, is I-1 modulo N;
+            N at most 10,000 and the number of points) and write
+            sweep.shard-I-of-N.csv, framed by lines that identify the sweep;
+            `esmsim merge` checks and joins the shards. --shard auto/N takes I from the
+            array job running it: SLURM_ARRAY_TASK_ID (counted from SLURM_ARRAY_TASK_MIN),
+            JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX
+            (AWS Batch), the first set
+            """),
+            SharedOptions.replications,
+        ] + RunChoices.options)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard var arguments = try Arguments.forCommand(words, flags: ["free-tier"], usage: usage) else { return .success }
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let outValue = try OutputPath.folder(arguments.value("out"))
         let shardText = arguments.value("shard")
-        let replications = Int(try arguments.integer("replications", in: 1...10_000) ?? 1)
-        let choices = try RunChoices(&arguments)
-        try arguments.rejectUnknown(command: "sweep")
+        let replications = Int(try arguments.integer("replications") ?? 1)
+        let choices = try RunChoices(arguments)
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
-            throw UsageError("esmsim sweep needs exactly one sweep file\n\n\(usage)")
+            throw UsageError("esmsim sweep needs exactly one sweep file (see esmsim help sweep)")
         }
         var shard = Shard.whole
         if let shardText {
@@ -66,7 +64,7 @@ enum SweepCommand {
             return .usage
         }
         let scope = shard == .whole ? "" : " (shard \(shard.index) of \(shard.count))"
-        Console.out("sweep \(file): \(job.pointCount) of \(job.sweep.pointCount) points\(scope) x \(replications) replication\(replications == 1 ? "" : "s") = \(job.runCount) runs")
+        Console.out("sweep \(file): \(job.pointCount) of \(job.sweep.pointCount) points\(scope) x \(Plural.count(replications, "replication")) = \(Plural.count(job.runCount, "run"))")
         let progress = ProgressMeter(total: job.runCount, label: "sweep") { Console.error($0) }
         let folder = outValue ?? OutputFolder.defaultFolder(for: file)
         do {

@@ -2,18 +2,19 @@ import ESMModel
 import ESMScenarios
 
 /// `esmsim validate`: checks scenario files without running them.
-enum ValidateCommand {
-    static let usage = """
-    USAGE: esmsim validate FILE...
-
-    Checks each scenario file against the real service's field names and ranges, and
-    that a run of it (with its profile, a 60 s interval) is small enough to simulate;
-    reports every problem found (exit code 2 if any).
-    """
+enum ValidateCommand: CommandLineCommand {
+    static let definition = CommandDefinition(
+        name: "validate", operands: "FILE...",
+        summary: "check scenario files",
+        about: """
+        Checks each scenario file against the real service's field names and ranges, and
+        that a run of it (with its profile, a 60 s interval) is small enough to simulate;
+        reports every problem found (exit code 2 if any).
+        """,
+        options: [])
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
-        guard let arguments = try Arguments.forCommand(words, flags: [], usage: usage) else { return .success }
-        try arguments.rejectUnknown(command: "validate")
+        guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim validate needs at least one scenario file") }
         var status = ExitCode.success
         for path in arguments.positional {
