@@ -54,7 +54,7 @@ extension PriceList {
         let required = RegionPrices.requiredFigures
         guard let prices = reader.object(value, path, allowed: required.map(\.name)) else { return [] }
         var figures: [PriceFigure] = []
-        for (name, unit) in required {
+        for (name, unit, range) in required {
             let figurePath = "\(path).\(name)"
             guard let entry = prices[name] else {
                 reader.report(prices, figurePath, "missing; every Region needs \(required.map(\.name).joined(separator: ", "))")
@@ -64,7 +64,7 @@ extension PriceList {
             for key in ["value", "unit", "date", "source"] where figure[key] == nil {
                 reader.report(figure, "\(figurePath).\(key)", "missing")
             }
-            let amount = reader.number(figure, figurePath, "value", range: 0...1e12)
+            let amount = reader.number(figure, figurePath, "value", range: range)
             if let written = reader.string(figure, figurePath, "unit"), written != unit {
                 reader.report(figure["unit"], "\(figurePath).unit", "\(name) is in \"\(unit)\", not \"\(written)\"")
             }

@@ -20,13 +20,15 @@ public struct RegionPrices: Equatable, Sendable {
     public var figures: [PriceFigure]
 
     /// The keys a Region's `prices` object must hold, with each one's unit.
-    public static let requiredFigures: [(name: String, unit: String)] = [
-        ("epuHour", "USD per EPU-hour"),
-        ("requestsPerMillion", "USD per 1M requests"),
-        ("gbSecond.x86_64", "USD per GB-second"),
-        ("gbSecond.arm64", "USD per GB-second"),
-        ("freeTier.requests", "requests per month"),
-        ("freeTier.gbSeconds", "GB-seconds per month"),
+    /// Each with the range a real price can take: a hundred times the dearest published
+    /// figure, so a typo (a missing decimal point) or a unit slip is refused, not billed.
+    public static let requiredFigures: [(name: String, unit: String, range: ClosedRange<Double>)] = [
+        ("epuHour", "USD per EPU-hour", 0...20),
+        ("requestsPerMillion", "USD per 1M requests", 0...20),
+        ("gbSecond.x86_64", "USD per GB-second", 0...0.002),
+        ("gbSecond.arm64", "USD per GB-second", 0...0.002),
+        ("freeTier.requests", "requests per month", 0...1e9),
+        ("freeTier.gbSeconds", "GB-seconds per month", 0...1e8),
     ]
 
     /// Builds the prices from figures holding every required key.

@@ -47,6 +47,7 @@ enum ScenarioBatch {
                     continue
                 }
                 try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: path)
+                for warning in scenario.warnings { Console.error("\(path): warning: \(warning)") }
                 loaded.append(Item(path: path, scenario: scenario, profile: profile))
             } catch {
                 Console.error(error.description)

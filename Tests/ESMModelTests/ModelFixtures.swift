@@ -9,7 +9,7 @@ import EventEngine
 enum ModelFixtures {
     static func profile(
         invocationsPerPoller: Double = 5, pollOverhead: Double = 0.01, commitOverhead: Double = 0.01,
-        rebalancePause: Double = 0, lagPerPoller: Double = 100
+        rebalancePause: Double = 0, lagWorkOffSeconds: Double = 300
     ) -> BehaviourProfile {
         var profile = BehaviourProfile(name: "test", summary: "mechanics tests")
         for keyPath in [\BehaviourProfile.onDemand, \BehaviourProfile.provisioned] {
@@ -18,7 +18,7 @@ enum ModelFixtures {
             mode.pollOverheadSeconds = pollOverhead
             mode.commitOverheadSeconds = commitOverhead
             mode.evaluationIntervalSeconds = 60
-            mode.lagPerPoller = lagPerPoller
+            mode.lagWorkOffSeconds = lagWorkOffSeconds
             mode.scaleDownDelaySeconds = 120
             mode.throttleScaleDownStep = keyPath == \BehaviourProfile.onDemand ? 1 : 0
             profile[keyPath: keyPath] = mode

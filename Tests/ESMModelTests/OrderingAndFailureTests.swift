@@ -64,7 +64,7 @@ final class OrderingAndFailureTests: XCTestCase {
     }
 
     func testOnDemandRemovesPollersWhenThrottled() {
-        var profile = ModelFixtures.profile(lagPerPoller: 10)
+        var profile = ModelFixtures.profile()
         profile.onDemand.initialPollers = 10
         let result = ESMSimulation.run(ModelFixtures.configuration(
             partitions: 10, backlog: 200_000, durationMs: 200, reservedConcurrency: 2, profile: profile, horizonSeconds: 600))

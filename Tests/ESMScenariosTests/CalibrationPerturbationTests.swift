@@ -25,7 +25,7 @@ import XCTest
 final class CalibrationPerturbationTests: XCTestCase {
     static let runsEveryConstant = ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1"
     /// The constants the default run perturbs, as "profile/constant".
-    static let defaultConstants: Set<String> = ["aws-2021/onDemand.lagPerPoller", "aws-2024/provisioned.pollOverheadSeconds"]
+    static let defaultConstants: Set<String> = ["aws-2021/onDemand.pollOverheadSeconds", "aws-2024/provisioned.pollOverheadSeconds"]
 
     func testEveryFittedConstantReturnsAfterAPerturbation() throws {
         try LongTest.requireOptimizedBuild()

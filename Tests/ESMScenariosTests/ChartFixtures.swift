@@ -43,7 +43,7 @@ enum ChartFixtures {
     /// An on-demand run with a 100,000-record backlog.
     static let onDemand: RunResult = {
         do {
-            return try run(scenarioText(name: "small-on-demand", backlog: 100_000, minimumPollers: nil))
+            return try run(scenarioText(name: "small-on-demand", backlog: 300_000, minimumPollers: nil))
         } catch {
             fatalError("fixture scenario failed: \(error)")
         }

@@ -105,6 +105,16 @@ final class CommandOptionsTests: XCTestCase {
         XCTAssertTrue(flagValue.errors.contains("--charts takes no value"), flagValue.errors)
     }
 
+    func testSeedFlagTakesTheSameRangeAsScenarioFiles() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        try BuiltCommand.write(ScenarioJSON.text(), folder, "s.json")
+        let largest = try esmsim(["run", "s.json", "--seed", "9007199254740992", "--horizonSeconds", "10", "--out", "out"], in: folder)
+        XCTAssertEqual(largest.status, 0, largest.errors)
+        let beyond = try esmsim(["run", "s.json", "--seed", "9007199254740993", "--horizonSeconds", "10", "--out", "out2"], in: folder)
+        XCTAssertEqual(beyond.status, 2, beyond.errors)
+        XCTAssertTrue(beyond.errors.contains("--seed"), beyond.errors)
+    }
+
     func testDoubleDashEndsOptions() throws {
         let folder = try BuiltCommand.temporaryFolder(self)
         try BuiltCommand.write(ScenarioJSON.text(), folder, "-odd.json")

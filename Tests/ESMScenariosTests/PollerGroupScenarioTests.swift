@@ -56,7 +56,7 @@ final class PollerGroupScenarioTests: XCTestCase {
         let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
         let cost = CostBreakdown(epuHours: 0.5, epuCost: 0.0925, billedRequests: 20, requestCost: 0.000004, billedGBSeconds: 1, durationCost: 0.25)
         let csv = RunOutputs.summaryCSV(result.summary, cost: cost).split(separator: "\n")
-        XCTAssertTrue(csv[0].hasSuffix(",record_age_p99_s,epu_hours,epu_cost_usd,lambda_request_cost_usd,lambda_duration_cost_usd,total_cost_usd,monthly_cost_usd,esmsim_version,profile_hash"))
+        XCTAssertTrue(csv[0].hasSuffix(",record_age_p99_s,caught_up_time_s,offset_lag_p50,offset_lag_p95,offset_lag_p99,epu_hours,epu_cost_usd,lambda_request_cost_usd,lambda_duration_cost_usd,total_cost_usd,monthly_cost_usd,esmsim_version,profile_hash"))
         // A cost built without a monthly projection leaves that cell empty.
         XCTAssertTrue(csv[1].hasSuffix(",0.5,0.0925,0.000004,0.25,0.342504,,\(ESMSimVersion.current),\(ProfileStore.hash(profile))"), String(csv[1]))
     }

@@ -23,6 +23,25 @@ final class PriceListTests: XCTestCase {
         }
     }
 
+    func testEveryFigureIsCheckedAgainstItsOwnRange() throws {
+        let shipped = try XCTUnwrap(PriceList.shippedFiles.first).text
+        for (name, _, range) in RegionPrices.requiredFigures {
+            let tree = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shipped.utf8)) as? [String: Any])
+            var regions = try XCTUnwrap(tree["regions"] as? [[String: Any]])
+            var prices = try XCTUnwrap(regions[0]["prices"] as? [String: Any])
+            var figure = try XCTUnwrap(prices[name] as? [String: Any])
+            figure["value"] = range.upperBound * 10
+            prices[name] = figure
+            regions[0]["prices"] = prices
+            var edited = tree
+            edited["regions"] = regions
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: edited, options: [.sortedKeys]), as: UTF8.self)
+            XCTAssertThrowsError(try PriceList.parse(text, file: "p.json"), name) { error in
+                XCTAssertTrue("\(error)".contains("\(name).value"), "\(error)")
+            }
+        }
+    }
+
     func testUnknownRegionSuggestsTheNearest() throws {
         let loaded = try PriceList.load(path: nil)
         XCTAssertThrowsError(try loaded.list.prices(for: "us-east-2", file: "p.json")) { error in

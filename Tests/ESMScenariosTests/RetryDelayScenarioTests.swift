@@ -14,6 +14,9 @@ final class RetryDelayScenarioTests: XCTestCase {
         let text = ScenarioJSON.text([
             ("topic.partitions", 10), ("topic.backlogRecords", 10_000), ("producer", nil),
             ("function.durationMs", 100), ("function.errorProbability", 1), ("function.reservedConcurrency", nil),
+            // Two pollers of five slots: every partition holds a slot whatever the scaler
+            // decides (it sees no throughput from a function that never succeeds).
+            ("eventSourceMapping.ProvisionedPollerConfig.MinimumPollers", 2),
             ("eventSourceMapping.ProvisionedPollerConfig.MaximumPollers", 10),
             ("horizonSeconds", 3_600),
         ])

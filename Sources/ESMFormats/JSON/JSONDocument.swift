@@ -8,6 +8,13 @@ public enum JSONDocument {
         try TextFile.read(path: path, kind: kind)
     }
 
+    /// Whether `text` starts (after whitespace and a byte-order mark) as a JSON object or
+    /// array does: how readers of JSON-or-CSV (or JSON-or-YAML) files tell the two apart.
+    public static func looksLikeJSON(_ text: String) -> Bool {
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        return first == "{" || first == "["
+    }
+
     /// The parsed contents of `text`; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(DiagnosticError) -> JSONValue {
         do {

@@ -41,8 +41,7 @@ struct ImportDocument {
 
     /// Parses text as JSON, or as YAML read the CloudFormation way.
     static func parse(_ text: String, path: String) throws(DiagnosticError) -> JSONValue {
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
-        if first == "{" || first == "[" || path.lowercased().hasSuffix(".json") {
+        if JSONDocument.looksLikeJSON(text) || path.lowercased().hasSuffix(".json") {
             do {
                 return try JSONParser.parse(text)
             } catch {

@@ -23,6 +23,10 @@ public struct ImportOptions: Sendable {
     public var accountConcurrency: Int?
     /// `profile`.
     public var profile: String?
+    /// Observed traffic to write as `producer.schedule` with the scenario's `startTime`.
+    public var traffic: TrafficImport?
+    /// A function's duration by memory size (`function.durationByMemory`).
+    public var durationByMemory: [(memoryMB: Int, durationMs: Double)]?
 
     public init() {}
 
@@ -39,6 +43,8 @@ public struct ImportOptions: Sendable {
     public static let defaultRecordsPerSecond = 1_000.0
     /// See `defaultRecordsPerSecond`.
     public static let defaultDurationSeconds = 3_600.0
+    /// Simulated time after imported traffic ends, for the backlog to drain.
+    public static let drainAllowanceSeconds = 3_600.0
     /// AWS's default `MemorySize` and `Timeout`.
     public static let defaultMemoryMB = 128
     public static let defaultTimeoutSeconds = 3.0

@@ -76,12 +76,13 @@ public enum Importer {
                 : reasons)
         }
         let chosen = try select(kafka, selection)
+        let traffic = try options.traffic?.schedule(recordSizeBytes: options.recordSizeBytes)
         var scenarios: [ImportedScenario] = []
         var usedNames: Set<String> = []
         for var mapping in chosen {
             mapping.name = uniqueName(fileName(mapping.name), &usedNames)
             let (function, note) = pairFunction(mapping, functions: functions, mappingCount: chosen.count)
-            var builder = ScenarioBuilder(mapping: mapping, function: function, functionNote: note, options: options)
+            var builder = ScenarioBuilder(mapping: mapping, function: function, functionNote: note, options: options, traffic: traffic)
             let scenario = builder.build()
             problems += builder.problems
             do {

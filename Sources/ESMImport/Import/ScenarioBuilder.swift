@@ -10,15 +10,18 @@ struct ScenarioBuilder {
     let function: ImportedFunction?
     let functionNote: String?
     let options: ImportOptions
+    /// Observed traffic, when given: the producer's schedule and the scenario's clock.
+    let traffic: TrafficImport.Schedule?
 
     private(set) var assumed: [String] = []
     private(set) var problems: [Diagnostic] = []
 
-    init(mapping: ImportedMapping, function: ImportedFunction?, functionNote: String?, options: ImportOptions) {
+    init(mapping: ImportedMapping, function: ImportedFunction?, functionNote: String?, options: ImportOptions, traffic: TrafficImport.Schedule? = nil) {
         self.mapping = mapping
         self.function = function
         self.functionNote = functionNote
         self.options = options
+        self.traffic = traffic
     }
 
     /// The scenario, or problems when the options contradict the input.
@@ -32,6 +35,11 @@ struct ScenarioBuilder {
             member("description", .string(description)),
         ]
         if let profile = options.profile { root.append(member("profile", .string(profile))) }
+        if let traffic {
+            root.append(member("startTime", .string(ClockTime.iso8601(traffic.startTime))))
+            let horizon = max(traffic.spanSeconds + ImportOptions.drainAllowanceSeconds, 86_400)
+            root.append(member("horizonSeconds", .number(min(horizon, ScenarioLoader.maximumHorizonSeconds))))
+        }
         root.append(member("topic", .object(topic)))
         if !producer.isEmpty { root.append(member("producer", .object(producer))) }
         root.append(member("function", .object(functionObject)))
@@ -63,6 +71,13 @@ struct ScenarioBuilder {
     }
 
     private mutating func producerMembers() -> [JSONValue.Member] {
+        if let traffic {
+            let pieces = traffic.pieces.map { piece in
+                JSONValue(.object([member("startSeconds", .number(piece.startSeconds)), member("durationSeconds", .number(piece.durationSeconds)),
+                                   member("recordsPerSecond", .number(piece.recordsPerSecond))]))
+            }
+            return [member("schedule", .array(pieces))]
+        }
         var rate = options.recordsPerSecond
         var duration = options.durationSeconds
         if rate == nil && options.backlogRecords == nil {
@@ -81,12 +96,18 @@ struct ScenarioBuilder {
     private mutating func functionMembers() -> [JSONValue.Member] {
         var members: [JSONValue.Member] = []
         let duration = options.durationMs ?? ImportOptions.defaultDurationMs
-        if options.durationMs == nil { assumed.append("function.durationMs \(ImportReader.format(duration)) (no input holds a function's duration; give --durationMs)") }
-        if let timeout = function?.timeoutSeconds, duration > timeout * 1_000 {
-            problems.append(Diagnostic(file: mapping.file, line: 0, column: 0, path: "function.durationMs",
-                message: "\(ImportReader.format(duration)) ms is longer than the function's Timeout of \(ImportReader.format(timeout)) s (\(function!.source)): every invocation would time out"))
+        if options.durationMs == nil && options.durationByMemory == nil { assumed.append("function.durationMs \(ImportReader.format(duration)) (no input holds a function's duration; give --durationMs)") }
+        let longest = options.durationByMemory?.map(\.durationMs).max() ?? duration
+        if let timeout = function?.timeoutSeconds, longest > timeout * 1_000 {
+            problems.append(Diagnostic(file: mapping.file, line: 0, column: 0, path: options.durationByMemory == nil ? "function.durationMs" : "function.durationByMemory",
+                message: "\(ImportReader.format(longest)) ms is longer than the function's Timeout of \(ImportReader.format(timeout)) s (\(function!.source)): every invocation would time out"))
         }
-        members.append(member("durationMs", .number(duration)))
+        if let table = options.durationByMemory {
+            let rows = table.map { JSONValue(.object([member("memoryMB", .number(Double($0.memoryMB))), member("durationMs", .number($0.durationMs))])) }
+            members.append(member("durationByMemory", .array(rows)))
+        } else {
+            members.append(member("durationMs", .number(duration)))
+        }
         let memory = options.memoryMB ?? function?.memoryMB ?? ImportOptions.defaultMemoryMB
         if options.memoryMB == nil && function?.memoryMB == nil { assumed.append("function.memoryMB \(memory) (AWS's default MemorySize; give a function file or --memoryMB)") }
         members.append(member("memoryMB", .number(Double(memory))))
@@ -111,6 +132,7 @@ struct ScenarioBuilder {
     /// The account for the command's report.
     private var report: [String] {
         var lines: [String] = []
+        if let traffic { lines.append("  \(traffic.summary)") }
         lines.append("  read: " + (mapping.read.isEmpty ? "nothing the model uses (AWS's defaults apply)" : mapping.read.joined(separator: ", ")))
         if let function {
             var settings: [String] = []

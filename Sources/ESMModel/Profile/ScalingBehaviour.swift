@@ -15,14 +15,20 @@ public struct ScalingBehaviour: Equatable, Sendable {
     public var pollOverheadSeconds: Double = 0
     /// Time from the invocation ending to the offsets being committed.
     public var commitOverheadSeconds: Double = 0
-    /// How often the scaler reads the offset lag.
+    /// How often the scaler evaluates, and may change the poller count.
     public var evaluationIntervalSeconds: Double = 60
+    /// How often the scaler reads its metrics (arrivals, lag, throughput); at most the evaluation interval.
+    public var readingIntervalSeconds: Double = 60
     /// Consecutive evaluations with too much lag before the scaler adds pollers.
     public var scaleUpEvaluations: Double = 1
     /// Time from a scaling decision to the new pollers running.
     public var actuationDelaySeconds: Double = 0
-    /// Offset lag (records) per poller the scaler aims for: it wants ceil(lag / this) pollers.
-    public var lagPerPoller: Double = 1_000
+    /// Capacity the scaler provides over the demand (arrivals plus lag to work off) when it adds pollers.
+    public var scaleOutHeadroom: Double = 1.2
+    /// Capacity the remaining pollers must keep over the demand before the scaler removes any.
+    public var scaleInHeadroom: Double = 1.5
+    /// Time within which the scaler aims to work off the offset lag: lag / this adds to the demand.
+    public var lagWorkOffSeconds: Double = 300
     /// Most pollers one scale-up adds (0: straight to the wanted count).
     public var maxScaleUpStep: Double = 0
     /// How long the wanted count must stay below the current one before scaling down.

@@ -4,4 +4,7 @@ public struct RunResult: Equatable, Sendable {
     public var rows: [TimeSeriesRow]
     /// The headline figures.
     public var summary: RunSummary
+    /// The wall clock of the run, when its scenario gives a `startTime`; nil for a run in
+    /// simulated seconds only.
+    public var clock: RunClock? = nil
 }

@@ -47,6 +47,14 @@ public struct RunSummary: Equatable, Sendable {
     /// Event Poller Unit time, in EPU-seconds, as billed (per second, one-minute minimum per EPU),
     /// for the whole poller group when several ESMs share it; 0 on-demand.
     public var epuSeconds: Int64
+    /// First sample time after the lag's peak at which the lag is back at or below 1 % of
+    /// it (`LagStatistics.caughtUpTime`), with or without production going on; nil if never.
+    public var caughtUpTime: SimTime? = nil
+    /// The 50th, 95th and 99th percentiles (nearest rank) of the sampled offset lag (sum
+    /// over partitions).
+    public var offsetLagP50: Int64 = 0
+    public var offsetLagP95: Int64 = 0
+    public var offsetLagP99: Int64 = 0
     /// A short hash of the profile's rendered text, set by the layer that rendered it
     /// (`ScenarioRunner`); empty when the run did not come through it.
     public var profileHash = ""

@@ -9,8 +9,8 @@ extension ESMSimulation {
     /// it sleeps until the next one arrives. A ready batch still needs a free slot on its
     /// poller, and waits for the poller's byte budget before its invocation starts.
     mutating func tryFetch(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
-        if now < pausedUntil {
-            sleep(index, until: pausedUntil, queue: &queue)
+        if now < partitions[index].pausedUntil {
+            sleep(index, until: partitions[index].pausedUntil, queue: &queue)
             return
         }
         let fetched = partitions[index].fetched
@@ -67,6 +67,7 @@ extension ESMSimulation {
         pollers[pollerIndex].bytesUnmetered += bytes
 
         partitions[index].fetched = fetched + records
+        fetchedTotal += records
         partitions[index].phase = .inFlight
         partitions[index].batchPoller = Int32(pollerIndex)
         partitions[index].batchRecords = records
@@ -75,6 +76,9 @@ extension ESMSimulation {
         partitions[index].batchFailed = false
         partitions[index].batchDroppedRecords = 0
         partitions[index].invocationRecords = records
+        partitions[index].batchFetchedAt = fetchedAt
+        partitions[index].batchThrottledTicks = 0
+        partitions[index].batchInvocationTicks = 0
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival

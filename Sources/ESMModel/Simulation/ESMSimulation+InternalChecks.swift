@@ -44,8 +44,8 @@ extension ESMSimulation {
             "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
-            pollers.count >= pollerFloor && pollers.count <= pollerCeiling,
-            "\(pollers.count) pollers outside \(pollerFloor)...\(pollerCeiling)")
+            pollers.count >= pollerFloor && pollers.count <= scaler.policy.ceiling,
+            "\(pollers.count) pollers outside \(pollerFloor)...\(scaler.policy.ceiling)")
     }
 
     /// One partition's offsets: committed <= fetched <= log end.
@@ -67,6 +67,7 @@ extension ESMSimulation {
     /// every invocation belongs to a batch in flight, and the committed offsets add up.
     mutating func checkStructure(at now: SimTime) {
         var slots = [Int](repeating: 0, count: pollers.count)
+        var assigned = [Int](repeating: 0, count: pollers.count)
         var inFlight = 0
         var committedSum: Int64 = 0
         let backlogSkipped = skippedRecords
@@ -75,6 +76,7 @@ extension ESMSimulation {
             let partition = partitions[index]
             committedSum += partition.committed
             precondition(Int(partition.poller) < pollers.count, "partition \(index) is on poller \(partition.poller) of \(pollers.count)")
+            assigned[Int(partition.poller)] += 1
             if partition.phase == .inFlight {
                 inFlight += 1
                 let poller = Int(partition.batchPoller)
@@ -87,6 +89,10 @@ extension ESMSimulation {
                 slots[index] == pollers[index].inFlight,
                 "poller \(index) counts \(pollers[index].inFlight) batches in flight, partitions hold \(slots[index])")
         }
+        // Sticky rebalances keep the assignment balanced.
+        precondition(
+            (assigned.max() ?? 0) - (assigned.min() ?? 0) <= 1,
+            "poller loads \(assigned) differ by more than one partition")
         precondition(concurrency <= inFlight, "\(concurrency) invocations but only \(inFlight) batches in flight")
         precondition(
             committedSum - backlogSkipped == committedTotal,

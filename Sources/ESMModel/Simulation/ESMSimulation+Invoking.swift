@@ -9,6 +9,7 @@ extension ESMSimulation {
         if concurrency >= configuration.function.concurrencyLimit {
             throttlesTotal += 1
             throttlesSinceEvaluation += 1
+            partitions[index].batchThrottledTicks += throttleRetry
             queue.schedule(.invokeStart(Int32(index)), at: now + throttleRetry)
             return
         }
@@ -37,6 +38,7 @@ extension ESMSimulation {
         let erred = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
         let failed = timedOut || erred
         partitions[index].batchFailed = failed
+        partitions[index].batchInvocationTicks += duration
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)
         concurrencyChanges.schedule(false, at: end, priority: .urgent)
@@ -140,6 +142,7 @@ extension ESMSimulation {
         settleConcurrency(at: now)
         let produced = producedTotal(at: now)
         peakLag = max(peakLag, produced - committedTotal)
+        throughputWindow.noteWaiting(produced - fetchedTotal)
         let records = partitions[index].batchRecords
         let dropped = partitions[index].batchDroppedRecords
         droppedTotal += dropped
@@ -150,6 +153,10 @@ extension ESMSimulation {
                 newest: now - partitions[index].batchLastArrival)
         }
         committedTotal += records
+        throughputWindow.add(
+            records: records, bytes: partitions[index].batchBytes,
+            slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,
+            invocationTicks: partitions[index].batchInvocationTicks)
         partitions[index].committed = partitions[index].fetched
         partitions[index].phase = .idle
 

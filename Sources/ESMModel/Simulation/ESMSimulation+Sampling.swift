@@ -63,7 +63,7 @@ extension ESMSimulation {
     func summary(endTime: SimTime, events: Int) -> RunSummary {
         let lastRow = rows.last
         let meanLag = rows.isEmpty ? 0 : Double(rows.reduce(Int64(0)) { $0 + $1.offsetLagSum }) / Double(rows.count)
-        return RunSummary(
+        var summary = RunSummary(
             scenario: configuration.name, profile: configuration.profile.name,
             mode: configuration.settings.modeName, seed: configuration.seed,
             recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: processedTotal,
@@ -73,5 +73,11 @@ extension ESMSimulation {
             recordsDropped: droppedTotal, simulatedEvents: events, endTime: endTime,
             billedDurationMilliseconds: billedMilliseconds,
             recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime))
+        let lags = rows.map { Double($0.offsetLagSum) }
+        summary.caughtUpTime = LagStatistics.caughtUpTime(times: rows.map(\.time), lags: lags)
+        summary.offsetLagP50 = Int64(LagStatistics.percentile(lags, 0.50))
+        summary.offsetLagP95 = Int64(LagStatistics.percentile(lags, 0.95))
+        summary.offsetLagP99 = Int64(LagStatistics.percentile(lags, 0.99))
+        return summary
     }
 }

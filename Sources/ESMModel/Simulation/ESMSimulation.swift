@@ -26,18 +26,13 @@ public struct ESMSimulation {
     let throttleRetry: SimTime
     let errorRetry: SimTime
     let rebalancePause: SimTime
-    let evaluationInterval: SimTime
     let actuationDelay: SimTime
-    let scaleDownDelay: SimTime
     let retryLimit: Int?
     let recordSizeMean: Double
     let recordSizeDeviation: Double
     let skippedRecords: Int64
-    let pollerFloor: Int
-    let pollerCeiling: Int
 
     // Running state.
-    var pausedUntil: SimTime = 0
     /// Invocations running, as of the last `settleConcurrency`.
     var concurrency = 0
     /// Invocation starts (true) and ends (false) not yet counted. Ends are urgent, so
@@ -64,10 +59,14 @@ public struct ESMSimulation {
     var settledAt: SimTime?
     var lastPollerChange: SimTime = 0
 
-    // Scaler state.
-    var actionPending = false
-    var highLagEvaluations = 0
-    var lowLagSince: SimTime?
+    // The scaler and what it observes between evaluations.
+    var scaler: PollerScaler
+    var throughputWindow = ThroughputWindow()
+    /// Records fetched so far (the backlog a LATEST start skips left out).
+    var fetchedTotal: Int64 = 0
+    /// When the scaler last read the metrics, and the records produced by then.
+    var lastReading: SimTime = 0
+    var producedAtLastReading: Int64 = 0
     var throttlesSinceEvaluation: Int64 = 0
 
     // Sampling state.
@@ -106,23 +105,22 @@ public struct ESMSimulation {
         throttleRetry = max(1, Ticks.seconds(profile.throttleRetrySeconds))
         errorRetry = Ticks.seconds(profile.errorRetrySeconds)
         rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
-        evaluationInterval = max(Ticks.perSecond, Ticks.seconds(behaviour.evaluationIntervalSeconds))
         actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
-        scaleDownDelay = Ticks.seconds(behaviour.scaleDownDelaySeconds)
         throttlingImpossible = configuration.topic.partitions <= configuration.function.concurrencyLimit
         retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
 
         let partitionCount = configuration.topic.partitions
-        if let bounds = settings.provisionedPollers {
-            pollerCeiling = max(1, min(bounds.maximum, partitionCount))
-            pollerFloor = min(bounds.minimum, pollerCeiling)
-        } else {
-            pollerCeiling = partitionCount
-            pollerFloor = min(max(1, Int(behaviour.minimumPollers)), partitionCount)
-        }
+        let bounds = Self.pollerBounds(configuration, behaviour: behaviour)
         let initialPollers = settings.isProvisioned
-            ? pollerFloor
-            : min(max(pollerFloor, Int(behaviour.initialPollers)), pollerCeiling)
+            ? bounds.floor
+            : min(max(bounds.floor, Int(behaviour.initialPollers)), bounds.ceiling)
+        let policy = ScalerPolicy(
+            behaviour: behaviour, floor: bounds.floor, ceiling: bounds.ceiling, partitions: partitionCount,
+            batchRecords: Double(batchLimit), concurrencyLimit: configuration.function.concurrencyLimit)
+        let fullBatchSeconds = configuration.function.meanDurationSeconds(records: Double(batchLimit))
+        let prior = CapacityEstimate(
+            slotSecondsPerBatch: behaviour.pollOverheadSeconds + fullBatchSeconds + behaviour.commitOverheadSeconds,
+            invocationSecondsPerBatch: fullBatchSeconds, bytesPerRecord: recordSizeMean)
 
         let backlog = configuration.topic.backlogRecords
         skippedRecords = settings.startingPosition == .latest ? backlog : 0
@@ -132,10 +130,28 @@ public struct ESMSimulation {
         }
         pollers = Array(repeating: PollerState(bytesFreeAt: 0), count: initialPollers)
         for index in partitions.indices { partitions[index].poller = Int32(index % initialPollers) }
+        // Pollers beyond the partition count cannot exist, so they are never billed.
         epuMeter = EPUMeter(
-            profile: profile, provisioned: settings.provisionedPollers,
+            profile: profile,
+            provisioned: settings.provisionedPollers.map { _ in .init(minimum: bounds.floor, maximum: bounds.ceiling) },
             mappings: configuration.mappingsInPollerGroup)
+        scaler = PollerScaler(policy: policy, prior: prior)
     }
+
+    /// The fewest and most pollers the mode allows: on-demand, the profile's minimum up
+    /// to one per partition; provisioned, `MinimumPollers` to `MaximumPollers`, neither
+    /// above the partition count (a poller needs a partition).
+    static func pollerBounds(_ configuration: ModelConfiguration, behaviour: ScalingBehaviour) -> (floor: Int, ceiling: Int) {
+        let partitions = max(1, configuration.topic.partitions)
+        guard let bounds = configuration.settings.provisionedPollers else {
+            return (min(max(1, Int(behaviour.minimumPollers)), partitions), partitions)
+        }
+        let floor = min(max(1, bounds.minimum), partitions)
+        return (floor, max(floor, min(bounds.maximum, partitions)))
+    }
+
+    /// The fewest pollers the scaler may leave.
+    var pollerFloor: Int { scaler.policy.floor }
 
     /// Runs to completion (drained and settled) or to the horizon.
     public static func run(_ configuration: ModelConfiguration) -> RunResult {
@@ -152,7 +168,8 @@ public struct ESMSimulation {
             partitions[index].wakeAt = 0
             queue.schedule(.fetch(Int32(index)), at: 0)
         }
-        queue.schedule(.evaluate, at: evaluationInterval)
+        producedAtLastReading = producedTotal(at: 0)
+        queue.schedule(.evaluate, at: scaler.policy.readingInterval)
         queue.schedule(.productionEnded, at: curve.productionEnd)
         let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
         // The run ends when it settled; the events up to the sample that noticed change nothing.
@@ -198,7 +215,7 @@ extension ESMSimulation: EventHandler {
         }
         // Checked after every event, not at samples, so the run (and its bill) ends at the
         // same instant whatever the sampling interval.
-        if settledAt == nil && drainTime != nil && !actionPending && pollers.count == pollerFloor {
+        if settledAt == nil && drainTime != nil && !scaler.actionPending && pollers.count == pollerFloor {
             settledAt = now
             // Billing stops here, not at the sample that ends the run.
             let bytes = takePollerBytes()

@@ -22,6 +22,8 @@ struct PartitionState {
     var wakeAt: SimTime = 0
     /// The poller the partition is assigned to.
     var poller: Int32 = 0
+    /// Until when the partition stops fetching, because a rebalance moved it.
+    var pausedUntil: SimTime = 0
     /// The poller whose slot the batch in flight holds.
     var batchPoller: Int32 = 0
     /// Records of the batch in flight, from fetch to commit.
@@ -37,6 +39,12 @@ struct PartitionState {
     /// Parts of the batch still to invoke after the current one, the next last, each with
     /// the failed attempts it inherited when `BisectBatchOnFunctionError` split it off.
     var pendingParts: [(records: Int64, attempts: Int32)] = []
+    /// When the batch was fetched (its poller's byte budget allowing), the time it spent
+    /// waiting out throttles, and the time its invocations ran: what it cost the scaler's
+    /// capacity estimate.
+    var batchFetchedAt: SimTime = 0
+    var batchThrottledTicks: SimTime = 0
+    var batchInvocationTicks: SimTime = 0
     /// Arrival times of the batch's first and last records (for record age).
     var batchFirstArrival: SimTime = 0
     var batchLastArrival: SimTime = 0

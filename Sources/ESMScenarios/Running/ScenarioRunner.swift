@@ -75,6 +75,7 @@ public enum ScenarioRunner {
     /// Runs one scenario with a loaded profile.
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
         var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        result.clock = scenario.startTime.map(RunClock.init(startEpochMilliseconds:))
         result.summary.profileHash = ProfileStore.hash(profile)
         return result
     }

@@ -27,6 +27,9 @@ public struct Scenario: Sendable {
     /// ESMs in the poller group, this one included, each running this same workload
     /// (top-level `esmsInPollerGroup`; 1 without a group).
     public var mappingsInPollerGroup: Int = 1
+    /// The wall-clock instant simulated time 0 stands for (top-level `startTime`), as
+    /// Unix milliseconds; nil when the scenario runs in simulated seconds only.
+    public var startTime: Int64? = nil
 
     /// The default profile when neither the scenario nor the command line names one.
     public static let defaultProfileName = "aws-2024"

@@ -6,11 +6,11 @@ import Foundation
 /// Reads scenario files: parses, validates every field against the real service's
 /// names and ranges, and reports every problem in a file at once.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "profile", "seed", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping", "esmsInPollerGroup"]
+    static let topLevelKeys = ["name", "description", "profile", "seed", "startTime", "horizonSeconds", "topic", "producer", "function", "eventSourceMapping", "esmsInPollerGroup"]
     static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare"]
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
-    static let functionKeys = ["durationMs", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
+    static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
     static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
@@ -47,6 +47,7 @@ public enum ScenarioLoader {
         let profileName = reader.string(root, "", "profile")
         let seed = reader.number(root, "", "seed", range: ScenarioLoader.seedRange, whole: true).map { UInt64($0) } ?? 1
         let horizonSeconds = reader.number(root, "", "horizonSeconds", range: 1...maximumHorizonSeconds) ?? Ticks.toSeconds(ModelConfiguration.defaultHorizon)
+        let startTime = decodeStartTime(root, reader: reader)
 
         var topic: TopicSpec?
         if let value = root["topic"] {
@@ -71,10 +72,23 @@ public enum ScenarioLoader {
             reader.report(root, "", "the scenario has no records: give topic.backlogRecords or a producer")
         }
         guard let topic, let function else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, profileName: profileName, seed: seed,
             horizon: Ticks.seconds(horizonSeconds), topic: topic, production: production,
             function: function, settings: settings, pollerGroupName: groupName, mappingsInPollerGroup: mappings)
+        scenario.startTime = startTime
+        return scenario
+    }
+
+    /// `startTime`: the wall-clock instant simulated time 0 stands for, ISO 8601 with a
+    /// zone (`2026-11-02T00:00:00Z`), as Unix milliseconds.
+    static func decodeStartTime(_ root: JSONValue, reader: FieldReader) -> Int64? {
+        guard let text = reader.string(root, "", "startTime") else { return nil }
+        guard let time = ClockTime.parse(text) else {
+            reader.report(root["startTime"], "startTime", "\"\(text)\" is not an ISO 8601 time such as 2026-11-02T00:00:00Z")
+            return nil
+        }
+        return time
     }
 
     /// `esmsInPollerGroup`: how many identical ESMs share the scenario's poller group,
@@ -161,12 +175,14 @@ public enum ScenarioLoader {
         let path = "function"
         guard let function = reader.object(value, path, allowed: functionKeys) else { return nil }
         var duration: FunctionSpec.DurationModel?
-        if let durationValue = function["durationMs"] {
+        let memory = reader.integer(function, path, "memoryMB", range: FieldRanges.memoryMB) ?? 128
+        if let table = function["durationByMemory"] {
+            duration = decodeDurationByMemory(table, function: function, memoryMB: Int(memory), reader: reader)
+        } else if let durationValue = function["durationMs"] {
             duration = DistributionReader.readDuration(durationValue, "function.durationMs", reader: reader, maximum: maximumDurationMs)
         } else {
-            reader.report(function, "function.durationMs", "missing; give the function's duration in milliseconds")
+            reader.report(function, "function.durationMs", "missing; give the function's duration in milliseconds (or durationByMemory)")
         }
-        let memory = reader.integer(function, path, "memoryMB", range: FieldRanges.memoryMB) ?? 128
         let architecture = reader.choice(function, path, "architecture", choices: FunctionSpec.Architecture.allCases.map(\.rawValue))
             .flatMap(FunctionSpec.Architecture.init(rawValue:)) ?? .x86_64
         let errors = reader.number(function, path, "errorProbability", range: 0...1) ?? 0
@@ -180,6 +196,20 @@ public enum ScenarioLoader {
         return FunctionSpec(
             duration: duration, memoryMB: Int(memory), architecture: architecture, errorProbability: errors,
             reservedConcurrency: reserved.map { Int($0) }, accountConcurrency: Int(account))
+    }
+
+    /// `function.durationByMemory`: the duration at the function's `memoryMB`, from the
+    /// table (interpolated between measured sizes); `durationMs` may not be given too.
+    static func decodeDurationByMemory(_ value: JSONValue, function: JSONValue, memoryMB: Int, reader: FieldReader) -> FunctionSpec.DurationModel? {
+        if function["durationMs"] != nil {
+            reader.report(function["durationMs"], "function.durationMs", "give durationMs or durationByMemory, not both (the table gives the duration at memoryMB)")
+        }
+        guard let table = DurationByMemory.read(value, "function.durationByMemory", reader: reader, maximumDurationMs: maximumDurationMs) else { return nil }
+        guard let milliseconds = table.durationMs(at: memoryMB) else {
+            reader.report(function["memoryMB"] ?? value, "function.memoryMB", "\(memoryMB) MB is outside durationByMemory's measured \(table.rangeText); durations are not extrapolated")
+            return nil
+        }
+        return .distribution(.constant(milliseconds))
     }
 
     static func decodeMapping(_ value: JSONValue, reader: FieldReader) -> (ESMSettings, String?) {

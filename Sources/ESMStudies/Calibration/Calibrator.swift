@@ -11,17 +11,38 @@ import EventEngine
 /// does not get worse (so it crosses plateaus), and keeps the best strictly better one; rounds repeat until a round changes nothing. The
 /// objective is the sum of squared residuals measured in tolerances. Ties keep the
 /// current value, so a profile that is already a fit comes back unchanged.
+///
+/// An observed series counts as one observation: its squared residual is the mean over
+/// its points of the squared error in tolerances (the RMS error squared). After the fit,
+/// each fitted constant is moved 20 % either way; one that moves the objective by less
+/// than `undeterminedChange` is reported as not determined by the data.
 public struct Calibrator {
     /// One observation next to the model's value.
     public struct Residual: Sendable {
         /// The observation.
         public var observation: Observation
-        /// The simulated value.
+        /// The simulated value (for a series, the simulated peak over the observed periods).
         public var simulated: Double
-        /// The distance in tolerances.
-        public var normalized: Double { observation.normalizedResidual(simulated) }
-        /// Whether the simulated value lies within the tolerance.
-        public var withinTolerance: Bool { abs(simulated - observation.observed) <= observation.tolerance + 1e-9 }
+        /// For a series, the point-by-point comparison.
+        public var comparison: SeriesComparison? = nil
+        /// The distance in tolerances (for a series, the RMS error in tolerances).
+        public var normalized: Double {
+            if let comparison { return comparison.normalizedRMS(tolerance: observation.tolerance) }
+            return observation.normalizedResidual(simulated)
+        }
+        /// Whether the simulated value lies within the tolerance (for a series, its RMS error).
+        public var withinTolerance: Bool {
+            if comparison != nil { return normalized <= 1 + 1e-9 }
+            return abs(simulated - observation.observed) <= observation.tolerance + 1e-9
+        }
+    }
+
+    /// A fitted constant the data could not pin down.
+    public struct Undetermined: Sendable {
+        /// The constant's name.
+        public var name: String
+        /// The largest change of the objective when it moves 20 % either way.
+        public var objectiveChange: Double
     }
 
     /// What a fit produced.
@@ -32,7 +53,18 @@ public struct Calibrator {
         public var residuals: [Residual]
         /// How many profile candidates were simulated.
         public var evaluations: Int
+        /// The objective of the fitted profile.
+        public var objective: Double = 0
+        /// Fitted constants a 20 % move of which changes the objective by less than
+        /// `undeterminedChange`, in catalogue order.
+        public var undetermined: [Undetermined] = []
     }
+
+    /// The relative move that tests whether the data determine a constant.
+    public static let determinationMove = 0.2
+    /// The smallest change of the objective (in squared tolerances) that counts as
+    /// determined: a hundredth, or 1 % of the objective when that is larger.
+    public static let undeterminedChange = 0.01
 
     /// A calibration that cannot start.
     public struct CalibrationError: Error, CustomStringConvertible, Sendable {
@@ -43,6 +75,8 @@ public struct Calibrator {
     let observations: [Observation]
     let scenarioPaths: [String]
     let scenarios: [Scenario]
+    /// Each scenario's sampling interval: its series' finest period, at most a minute.
+    let intervals: [SimTime]
     /// The most search rounds; each round that changes something is followed by another.
     public static let maximumRounds = 25
 
@@ -63,13 +97,21 @@ public struct Calibrator {
         }
         guard problems.isEmpty else { throw CalibrationError(description: problems.joined(separator: "\n")) }
         scenarios = loaded
+        intervals = paths.map { path in
+            relevant.filter { $0.scenarioPath == path }.compactMap { $0.series?.period }.filter { $0 > 0 }
+                .reduce(ModelConfiguration.defaultSampleInterval, min)
+        }
     }
 
     /// The observations against `profile`, running each scenario once (in parallel).
     public func residuals(for profile: BehaviourProfile) -> [Residual] {
-        let results = Self.runAll(scenarios, profile: profile)
+        let results = Self.runAll(scenarios, profile: profile, intervals: intervals)
         return observations.map { observation in
             let index = scenarioPaths.firstIndex(of: observation.scenarioPath)!
+            if let series = observation.series {
+                let comparison = SeriesComparison(series, result: results[index])
+                return Residual(observation: observation, simulated: comparison.simulatedPeak, comparison: comparison)
+            }
             return Residual(observation: observation, simulated: observation.metric.value(in: results[index]))
         }
     }
@@ -127,7 +169,23 @@ public struct Calibrator {
             }
             if !changed { break }
         }
-        return Fit(profile: current, residuals: residuals(for: current), evaluations: evaluations)
+        var undetermined: [Undetermined] = []
+        let threshold = max(Self.undeterminedChange, best * Self.undeterminedChange)
+        for constant in fitted {
+            let value = current[keyPath: constant.keyPath]
+            var change = 0.0
+            for factor in [1 - Self.determinationMove, 1 + Self.determinationMove] {
+                // A zero moves by one grid step instead: 20 % of nothing is nothing.
+                let moved = value == 0 ? constant.search.step * (factor < 1 ? -1 : 1) : value * factor
+                let clamped = min(max(moved, constant.search.range.lowerBound), constant.search.range.upperBound)
+                guard clamped != value else { continue }
+                var candidate = current
+                candidate[keyPath: constant.keyPath] = constant.isWhole ? clamped.rounded() : clamped
+                change = max(change, abs(objective(candidate) - best))
+            }
+            if change < threshold { undetermined.append(Undetermined(name: constant.name, objectiveChange: change)) }
+        }
+        return Fit(profile: current, residuals: residuals(for: current), evaluations: evaluations, objective: best, undetermined: undetermined)
     }
 
     /// The grid value nearest `value` (grid points are the range's lower bound plus multiples of the step).
@@ -139,9 +197,9 @@ public struct Calibrator {
     }
 
     /// Runs scenarios with one profile, concurrently, returning results in input order.
-    static func runAll(_ scenarios: [Scenario], profile: BehaviourProfile) -> [RunResult] {
+    static func runAll(_ scenarios: [Scenario], profile: BehaviourProfile, intervals: [SimTime]) -> [RunResult] {
         ResultSlots<RunResult>.collect(count: scenarios.count) { index in
-            ESMSimulation.run(scenarios[index].configuration(profile: profile))
+            ScenarioRunner.run(scenarios[index], profile: profile, options: .init(sampleInterval: intervals[index]))
         }
     }
 }

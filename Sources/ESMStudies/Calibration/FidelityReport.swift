@@ -30,6 +30,13 @@ public enum FidelityReport {
         ]
         for residual in residuals {
             let observation = residual.observation
+            if let comparison = residual.comparison {
+                lines.append("| \(observation.scenarioName) | \(observation.profile ?? "-") | \(observation.metric) series | "
+                    + "\(comparison.pairs.count) points, peak \(CSVFormat.decimal(observation.observed, places: 0)) | "
+                    + "peak \(CSVFormat.decimal(residual.simulated, places: 0)), mean abs. error \(CSVFormat.decimal(comparison.meanAbsoluteError, places: 0)) | "
+                    + "±\(CSVFormat.decimal(observation.tolerance, places: 0)) RMS | \(residual.withinTolerance ? "yes" : "NO") |")
+                continue
+            }
             lines.append("| \(observation.scenarioName) | \(observation.profile ?? "-") | \(observation.metric) | "
                 + "\(format(observation.observed, observation.metric)) | \(format(residual.simulated, observation.metric)) | "
                 + "±\(format(observation.tolerance, observation.metric)) | \(residual.withinTolerance ? "yes" : "NO") |")

@@ -14,6 +14,8 @@ public struct Observation: Sendable {
     public var profile: String?
     /// Where the figure comes from.
     public var source: String
+    /// For a series metric: the observed series (`observed` is then its peak).
+    public var series: ObservedSeries? = nil
 
     /// The distance from the observation, in tolerances (0 is exact, 1 is at the edge).
     public func normalizedResidual(_ simulated: Double) -> Double {

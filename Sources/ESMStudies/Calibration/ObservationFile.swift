@@ -3,7 +3,10 @@ import Foundation
 
 /// Reads observation files: CSV with the header
 /// `scenario,metric,observed,tolerance,profile,source`; `profile` may be empty (any
-/// profile) and `source` is free text.
+/// profile) and `source` is free text. A row whose metric is a CloudWatch metric
+/// (`OffsetLag`, `ConcurrentExecutions`...) observes a whole series: `observed` is the
+/// series file (get-metric-data JSON or timestamp,value CSV, `#Id` to choose results),
+/// relative to the observation file, and `tolerance` is the accepted error per point.
 public enum ObservationFile {
     /// The expected header.
     public static let columns = ["scenario", "metric", "observed", "tolerance", "profile", "source"]
@@ -41,6 +44,22 @@ public enum ObservationFile {
                 problems.append("\(file):\(line): unknown metric \"\(cells[1])\"; expected one of \(ObservedMetric.names.joined(separator: ", "))")
                 continue
             }
+            let scenarioPath = cells[0].hasPrefix("/") ? cells[0] : folder + "/" + cells[0]
+            if case .series(let seriesMetric) = metric {
+                guard let tolerance = Double(cells[3]), tolerance > 0, tolerance.isFinite else {
+                    problems.append("\(file):\(line): tolerance \"\(cells[3])\" must be a positive number (the accepted error per point)")
+                    continue
+                }
+                do {
+                    let series = try ObservedSeries.read(cells[2], metric: seriesMetric, folder: folder)
+                    observations.append(Observation(
+                        scenarioPath: scenarioPath, scenarioName: cells[0], metric: metric, observed: series.peak,
+                        tolerance: tolerance, profile: cells[4].isEmpty ? nil : cells[4], source: cells[5], series: series))
+                } catch {
+                    problems.append("\(file):\(line): \(cells[1]) series \(cells[2]):\n\(error.description)")
+                }
+                continue
+            }
             guard let observed = Double(cells[2]), observed.isFinite else {
                 problems.append("\(file):\(line): observed value \"\(cells[2])\" is not a number")
                 continue
@@ -54,7 +73,6 @@ public enum ObservationFile {
                 problems.append("\(file):\(line): tolerance \"\(cells[3])\" must be a positive number")
                 continue
             }
-            let scenarioPath = cells[0].hasPrefix("/") ? cells[0] : folder + "/" + cells[0]
             observations.append(Observation(
                 scenarioPath: scenarioPath, scenarioName: cells[0], metric: metric, observed: observed,
                 tolerance: tolerance, profile: cells[4].isEmpty ? nil : cells[4], source: cells[5]))

@@ -20,12 +20,21 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
     case maxConcurrencyUntil(SimTime)
     /// Seconds from draining to the last change of the poller count.
     case scaleDownAfterDrain
+    /// Seconds until the lag is back under 1 % of its peak (`caught_up_time_s`; the run's
+    /// end when it never is).
+    case caughtUpTime
+    /// A percentile of the sampled offset lag (`offset_lag_p95`).
+    case offsetLagPercentile(Int)
+    /// A whole observed time series of a CloudWatch metric, compared point by point
+    /// (written as the metric's name, with the series file as the observed value).
+    case series(SeriesMetric)
 
     /// The names `parse` accepts, for messages.
     public static let names = [
         "drain_time_s", "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag",
         "processed_total@SECONDS", "concurrency_max_until@SECONDS", "scale_down_after_drain_s",
-    ]
+        "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
+    ] + SeriesMetric.names.map { "\($0) (a series file)" }
 
     /// Parses a metric name as written in observation files.
     public static func parse(_ text: String) -> ObservedMetric? {
@@ -45,7 +54,11 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
         case "peak_offset_lag": return .peakOffsetLag
         case "mean_offset_lag": return .meanOffsetLag
         case "scale_down_after_drain_s": return .scaleDownAfterDrain
-        default: return nil
+        case "caught_up_time_s": return .caughtUpTime
+        case "offset_lag_p50": return .offsetLagPercentile(50)
+        case "offset_lag_p95": return .offsetLagPercentile(95)
+        case "offset_lag_p99": return .offsetLagPercentile(99)
+        default: return SeriesMetric.parse(text).map(ObservedMetric.series)
         }
     }
 
@@ -60,7 +73,16 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
         case .processedBy(let time): return "processed_total@\(CSVFormat.seconds(time))"
         case .maxConcurrencyUntil(let time): return "concurrency_max_until@\(CSVFormat.seconds(time))"
         case .scaleDownAfterDrain: return "scale_down_after_drain_s"
+        case .caughtUpTime: return "caught_up_time_s"
+        case .offsetLagPercentile(let percent): return "offset_lag_p\(percent)"
+        case .series(let metric): return metric.rawValue
         }
+    }
+
+    /// Whether this is a whole series rather than one figure.
+    public var isSeries: Bool {
+        if case .series = self { return true }
+        return false
     }
 
     /// The metric's value in `result`.
@@ -84,6 +106,13 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
         case .scaleDownAfterDrain:
             guard let drain = summary.drainTime else { return Ticks.toSeconds(summary.endTime) }
             return Ticks.toSeconds(max(0, summary.lastPollerChange - drain))
+        case .caughtUpTime:
+            return Ticks.toSeconds(summary.caughtUpTime ?? summary.endTime)
+        case .offsetLagPercentile(let percent):
+            return Double(percent == 50 ? summary.offsetLagP50 : percent == 95 ? summary.offsetLagP95 : summary.offsetLagP99)
+        case .series(let metric):
+            // A series is compared point by point (`SeriesComparison`); alone, its peak.
+            return result.rows.map(metric.value(of:)).max() ?? 0
         }
     }
 }

@@ -12,6 +12,10 @@ extension CapacityPlan {
         return combinations * perCombination * Double(memory?.values.count ?? 1)
     }
 
+    /// Whether the workload's duration depends on memory (`function.durationByMemory`), so
+    /// each memory size needs its own simulation.
+    var durationDependsOnMemory: Bool { template.json["function"]?["durationByMemory"] != nil }
+
     /// Each axis of the space with its number of values, largest first: what drives its size.
     var axisSizes: String {
         let sizes = [("mode", modes.count)] + ([minimumPollers, maximumPollers, memory].compactMap { $0 } + enumerated).map { ($0.field.name, $0.values.count) }
@@ -38,6 +42,8 @@ extension CapacityPlan {
     /// - Complexity: O(groups) scenario builds, on all cores.
     func checkWork(searcher: GroupSearch, limits: StudyLimits, progress: ProgressMeter?) throws(DiagnosticError) {
         let pollerSettings = (minimumPollers?.values.count ?? 1) * (maximumPollers?.values.count ?? 1)
+        // A duration table makes every memory size its own simulation.
+        let runsPerSetting = durationDependsOnMemory ? memory?.values.count ?? 1 : 1
         let combinations = enumerated.reduce(1) { $0 * $1.values.count }
         let groups = modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         var events = 0.0
@@ -50,14 +56,14 @@ extension CapacityPlan {
             return ScenarioRunner.estimate(of: scenario, profile: searcher.profile, options: searcher.options).events
         } consume: { range, estimates in
             for (index, estimate) in zip(range, estimates) {
-                let simulations = groups[index].provisioned ? Double(pollerSettings) : 1
+                let simulations = (groups[index].provisioned ? Double(pollerSettings) : 1) * Double(runsPerSetting)
                 events += simulations * (estimate + limits.overheadEventsPerRun)
                 if estimate > costliest?.events ?? -1 { costliest = (estimate, searcher.enumeratedChanges(groups[index].combination)) }
             }
             return true
         }
         guard events > limits.maximumEvents else { return }
-        var message = "too long to search: up to \(RunLimits.approximate(Double(groups.count * pollerSettings))) simulations, \(limits.size(events)); "
+        var message = "too long to search: up to \(RunLimits.approximate(Double(groups.count * pollerSettings * runsPerSetting))) simulations, \(limits.size(events)); "
         if let costliest, costliest.events > 10 * limits.overheadEventsPerRun {
             let setting = costliest.changes.map { "\($0.field.name)=\($0.value.compactJSON)" }.joined(separator: ", ")
             message += "one run\(setting.isEmpty ? "" : " (\(setting))") alone is about \(RunLimits.approximate(costliest.events)) events, so shorten the workload's horizonSeconds or drop its costliest values, or give fewer values of \(axisSizes)"

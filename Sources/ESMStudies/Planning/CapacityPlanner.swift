@@ -5,9 +5,10 @@ import ESMModel
 
 /// Searches a plan's space for the cheapest configurations that meet its target, without
 /// simulating the whole product. It relies on three properties of the model:
-/// - memory changes only the price (a function's duration does not depend on its memory
-///   here), so each configuration is simulated once and priced at every memory size;
-/// - more pollers never make a run miss a target it met, so along `MinimumPollers` (for
+/// - memory changes only the price unless the workload gives `function.durationByMemory`,
+///   so each configuration is simulated once per distinct duration among the memory sizes
+///   (once in all without a table) and priced at every size;
+/// - more pollers never make a run miss a target it met (at any memory size), so along `MinimumPollers` (for
 ///   each `MaximumPollers`) a binary search finds the fewest pollers that meet it, and a
 ///   configuration below one that missed is not run;
 /// - once one more step of `MinimumPollers` no longer shortens the drain, further steps

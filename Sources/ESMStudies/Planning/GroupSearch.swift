@@ -15,8 +15,8 @@ struct GroupSearch: Sendable {
         let base = enumeratedChanges(combination)
         let memoryCount = plan.memory?.values.count ?? 1
         guard provisioned else {
-            let candidates = evaluate(base, provisioned: false, order: [group, 0, 0])
-            return .init(candidates: candidates, simulations: 1, configurations: memoryCount, settings: 1, prunedInfeasible: 0, skippedNoGain: 0)
+            let (candidates, simulations) = evaluate(base, provisioned: false, order: [group, 0, 0])
+            return .init(candidates: candidates, simulations: simulations, configurations: memoryCount, settings: 1, prunedInfeasible: 0, skippedNoGain: 0)
         }
         let minimums = plan.minimumPollers.map { axis in axis.values.map { (axis.field, $0) } } ?? []
         let maximums = plan.maximumPollers.map { axis in axis.values.map { (axis.field, $0) } } ?? []
@@ -32,13 +32,13 @@ struct GroupSearch: Sendable {
         var evaluated: [[Int]: [PlanCandidate]] = [:]
         var missed: [(i: Int, j: Int)] = []
         func knownToMiss(_ i: Int, _ j: Int) -> Bool { missed.contains { i <= $0.i && j <= $0.j } }
-        func run(_ i: Int, _ j: Int) -> PlanCandidate {
-            if let known = evaluated[[i, j]] { return known[0] }
-            let candidates = evaluate(changes(i, j), provisioned: true, order: [group, j, i])
+        func run(_ i: Int, _ j: Int) -> (meetsTarget: Bool, drainTime: Double) {
+            if let known = evaluated[[i, j]] { return Self.outlook(known) }
+            let (candidates, simulations) = evaluate(changes(i, j), provisioned: true, order: [group, j, i])
             evaluated[[i, j]] = candidates
-            outcome.simulations += 1
-            if !candidates[0].meetsTarget { missed.append((i, j)) }
-            return candidates[0]
+            outcome.simulations += simulations
+            if !Self.outlook(candidates).meetsTarget { missed.append((i, j)) }
+            return Self.outlook(candidates)
         }
         // Largest maximum first: when its most pollers miss, every smaller setting misses too.
         for j in maximumSteps.indices.reversed() {
@@ -89,18 +89,34 @@ struct GroupSearch: Sendable {
         return changes
     }
 
-    /// Simulates one setting with the first memory size and prices it at every size.
-    func evaluate(_ changes: [ScenarioTemplate.Change], provisioned: Bool, order: [Int]) -> [PlanCandidate] {
+    /// What a setting's memory sizes promise the poller search: whether any meets the
+    /// target, and the shortest drain among them.
+    static func outlook(_ candidates: [PlanCandidate]) -> (meetsTarget: Bool, drainTime: Double) {
+        (candidates.contains { $0.meetsTarget }, candidates.map(\.drainTime).min() ?? .infinity)
+    }
+
+    /// Simulates one setting once per distinct function duration among the memory sizes
+    /// (once in all, unless `function.durationByMemory` makes memory change the duration)
+    /// and prices it at every size; returns the candidates and the simulations run.
+    func evaluate(_ changes: [ScenarioTemplate.Change], provisioned: Bool, order: [Int]) -> ([PlanCandidate], Int) {
         let memories: [ScenarioTemplate.Change?] = plan.memory.map { axis in axis.values.map { (axis.field, $0) } } ?? [nil]
         // Every value was validated when the plan was loaded, so these scenarios are valid.
         let variants = memories.compactMap { memory in try? plan.template.scenario(changes + [memory].compactMap { $0 }, provisioned: provisioned) }
-        let result = ScenarioRunner.run(variants[0], profile: profile, options: options)
-        return variants.enumerated().map { offset, scenario in
+        var runs: [(duration: FunctionSpec.DurationModel, result: RunResult)] = []
+        let candidates = variants.enumerated().map { offset, scenario in
+            let result: RunResult
+            if let known = runs.first(where: { $0.duration == scenario.function.duration }) {
+                result = known.result
+            } else {
+                result = ScenarioRunner.run(scenario, profile: profile, options: options)
+                runs.append((scenario.function.duration, result))
+            }
             let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
             let record = SummaryRecord(result.summary, cost: cost)
             return PlanCandidate(
                 order: order + [offset], settings: PlanReport.settingCells(scenario), record: record,
                 misses: plan.target.misses(record), shortfall: plan.target.shortfall(record))
         }
+        return (candidates, runs.count)
     }
 }

@@ -66,7 +66,9 @@ public struct PlanReport: Sendable {
     public var text: String {
         var text = "plan \(plan.file): target \(plan.target.description)\n"
         text += "searched \(Plural.count(outcome.configurations, "configuration")) (\(Plural.count(outcome.settings, "setting"))"
-        if outcome.configurations != outcome.settings { text += " x memory sizes priced from one run each" }
+        if outcome.configurations != outcome.settings {
+            text += plan.durationDependsOnMemory ? " x memory sizes, each run with its duration from durationByMemory" : " x memory sizes priced from one run each"
+        }
         text += ") with \(Plural.count(outcome.simulations, "simulation")); \(Plural.count(outcome.prunedInfeasible, "setting")) pruned as unable to meet the target, "
         text += "\(outcome.skippedNoGain) skipped where more pollers stopped shortening the drain\n"
         text += "monthly_cost_usd: each run's total_cost_usd scaled from its simulated span to a 730-hour month\n"

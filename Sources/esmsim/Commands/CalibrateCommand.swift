@@ -12,11 +12,19 @@ enum CalibrateCommand: CommandLineCommand {
         Fits the constants the profile marks as "fitted" to the observations (CSV with the
         header scenario,metric,observed,tolerance,profile,source) by a deterministic pattern
         search, prints the fitted constants and each observation's residual, and writes the
-        fitted profile as DIR/<profile>-fitted.json.
+        fitted profile under a new name (--name, default <profile>-fitted) as DIR/NAME.json,
+        each fitted constant's evidence naming the observations it was fitted to. Constants
+        the data cannot determine (moving one 20 % either way changes the objective by less
+        than 0.01, or 1 % of it) are listed and keep their value.
 
-        Metrics: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
+        Figures: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
         mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
-        scale_down_after_drain_s.
+        scale_down_after_drain_s, caught_up_time_s, offset_lag_p50, offset_lag_p95, offset_lag_p99.
+        Series: a CloudWatch metric name (OffsetLag, OffsetLag:Max, SumOffsetLag, MaxOffsetLag,
+        ConcurrentExecutions, ProvisionedPollers, Invocations, Throttles) with the series file
+        as the observed value (get-metric-data JSON, #Id to choose results, or timestamp,value
+        CSV; relative to the observations file) and the accepted error per point as the
+        tolerance; the series is placed on the scenario's startTime clock.
 
         Exit codes: 0 every residual within its tolerance; 1 the fitted profile is written but
         at least one residual is outside its tolerance (marked in the table), or the file could
@@ -25,7 +33,8 @@ enum CalibrateCommand: CommandLineCommand {
         options: [
             OptionDefinition("profile", .text("NAME|FILE"), "the profile to fit (required)"),
             OptionDefinition("observations", .text("FILE.csv"), "the observations (required)"),
-            OptionDefinition("out", .text("DIR"), "output folder for <profile>-fitted.json", default: "Results"),
+            OptionDefinition("name", .text("NAME"), "the fitted profile's name and file name", default: "<profile>-fitted"),
+            OptionDefinition("out", .text("DIR"), "output folder for NAME.json", default: "Results"),
         ])
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -33,22 +42,31 @@ enum CalibrateCommand: CommandLineCommand {
         guard let profileName = arguments.value("profile") else { throw UsageError("esmsim calibrate needs --profile (see esmsim help calibrate)") }
         guard let observationsPath = arguments.value("observations") else { throw UsageError("esmsim calibrate needs --observations (see esmsim help calibrate)") }
         let folder = try OutputPath.folder(arguments.value("out")) ?? "Results"
-        if folder.hasSuffix(".json") { throw UsageError("--out is the output folder (<profile>-fitted.json is written inside it), not a file: \(folder)") }
+        if folder.hasSuffix(".json") { throw UsageError("--out is the output folder (NAME.json is written inside it), not a file: \(folder)") }
+        let explicitName = arguments.value("name")
         guard arguments.positional.isEmpty else { throw UsageError("esmsim calibrate takes no positional arguments") }
         do {
             let profile = try ProfileStore.load(profileName)
             let observations = try ObservationFile.load(path: observationsPath)
             let calibrator = try Calibrator(observations: observations, profileName: profile.name)
-            let fit = try calibrator.fit(profile) { Console.error($0) }
-            Console.out("Fitted constants of \(profile.name) (\(fit.evaluations) candidate profiles simulated):")
+            var fit = try calibrator.fit(profile) { Console.error($0) }
+            let name = explicitName ?? "\(profile.name)-fitted"
+            fit.profile = FittedProfile.named(fit, name: name, base: profile, observationsFile: observationsPath, observations: observations)
+            Console.out("Fitted constants of \(profile.name) as \(name) (\(fit.evaluations) candidate profiles simulated):")
             for constant in ProfileConstant.catalog where profile.notes.contains(where: { $0.name == constant.name && $0.provenance == "fitted" }) {
                 let before = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
                 let after = ProfileStore.formatValue(fit.profile[keyPath: constant.keyPath])
                 Console.out("  \(constant.name) = \(after) \(Plural.unit(constant.unit, after: after))\(before == after ? "" : "  (was \(before))")")
             }
+            if !fit.undetermined.isEmpty {
+                Console.out("Not determined by these observations (a 20 % move changes the objective by less than \(CSVFormat.decimal(max(Calibrator.undeterminedChange, fit.objective * Calibrator.undeterminedChange), places: 4))):")
+                for item in fit.undetermined {
+                    Console.out("  \(item.name) (objective moves by \(CSVFormat.decimal(item.objectiveChange, places: 4)))")
+                }
+            }
             Console.out("")
             Console.out(FidelityReport.table(fit.residuals))
-            let out = "\(folder)/\(profile.name)-fitted.json"
+            let out = "\(folder)/\(name).json"
             try AtomicFile.write(ProfileStore.render(fit.profile), to: out)
             Console.out("\nwrote \(out)")
             return fit.residuals.allSatisfy(\.withinTolerance) ? .success : .failure

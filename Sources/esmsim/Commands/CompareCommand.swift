@@ -3,6 +3,7 @@ import ESMBilling
 import ESMFormats
 import ESMModel
 import ESMScenarios
+import ESMStudies
 import EventEngine
 import Foundation
 
@@ -17,12 +18,23 @@ enum CompareCommand: CommandLineCommand {
         writes a self-contained HTML report (the comparison chart, each scenario's own chart and the
         summary table) that opens from disk with no network: DIR/comparison.svg and DIR/report.html.
         Writes no CSVs: use `esmsim run` for those.
+
+        With --observed, the one scenario is also laid over an observed CloudWatch series (the
+        JSON of aws cloudwatch get-metric-data, several results summed, or timestamp,value
+        CSV): each observed point is compared with the simulated figure over its period
+        (maximum for lag, concurrency and pollers; sum for invocations and throttles), placed
+        by the scenario's startTime (or, without one, from the first observed point). Prints
+        the mean absolute error, the error at the observed peak and, for offset lag, the
+        difference in time to catch up (lag back under 1 % of its peak); writes the overlay
+        as DIR/observed-METRIC.csv (time_s,clock,observed,simulated).
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for comparison.svg and report.html", default: "Results"),
             OptionDefinition("title", .text("TEXT"), "the chart's title", default: "\"Comparison of N scenarios\""),
             .positive("until", "S", unit: "seconds", "seconds of simulated time to show",
                       default: "a quarter past the latest drain or maximum-concurrency time,\nso a long idle tail does not squeeze the curves"),
+            OptionDefinition("observed", .text("SERIES"), "an observed series file; #Id,Id chooses get-metric-data results"),
+            OptionDefinition("metric", .text("NAME"), "what --observed measures: OffsetLag (summed over partitions),\nOffsetLag:Max, SumOffsetLag, MaxOffsetLag, ConcurrentExecutions,\nProvisionedPollers, Invocations or Throttles", default: "from the results' Label or Id"),
         ] + SharedOptions.run + SharedOptions.prices)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -35,9 +47,31 @@ enum CompareCommand: CommandLineCommand {
         let reportPath = folder + "/report.html"
         let title = arguments.value("title") ?? "Comparison of \(Plural.count(arguments.positional.count, "scenario"))"
         let until = try arguments.number("until").map(Ticks.seconds)
-        let options = try arguments.runOptions()
+        var options = try arguments.runOptions()
         let pricing = try PriceOptions(arguments)
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim compare needs at least one scenario file (see esmsim help compare)") }
+        let metricName = arguments.value("metric")
+        var observed: ObservedSeries?
+        if let observedReference = arguments.value("observed") {
+            guard arguments.positional.count == 1 else { throw UsageError("--observed compares one scenario with its observations; give one scenario file") }
+            var metric: SeriesMetric?
+            if let metricName {
+                guard let known = SeriesMetric.parse(metricName) else {
+                    throw UsageError("--metric must be one of \(SeriesMetric.names.joined(separator: ", ")), not \"\(metricName)\"")
+                }
+                metric = known
+            }
+            do {
+                observed = try ObservedSeries.read(observedReference, metric: metric)
+            } catch {
+                Console.error(error.description)
+                return .usage
+            }
+            // Sample at the observed period (up to a minute) so every period holds samples.
+            if arguments.value("interval") == nil, let period = observed?.period, period > 0 { options.sampleInterval = min(period, options.sampleInterval) }
+        } else if metricName != nil {
+            throw UsageError("--metric names what an --observed series measures; give --observed too")
+        }
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
 
         var results: [RunResult] = []
@@ -59,6 +93,18 @@ enum CompareCommand: CommandLineCommand {
             return .failure
         }
         Console.out("wrote \(chartPath) and \(reportPath)")
+        if let observed, let result = results.first {
+            let comparison = SeriesComparison(observed, result: result)
+            for line in comparison.report { Console.out(line) }
+            let overlay = "\(folder)/observed-\(observed.metric.rawValue).csv"
+            do {
+                try AtomicFile.write(comparison.csv, to: overlay)
+            } catch {
+                Console.error("esmsim: \(error.description)")
+                return .failure
+            }
+            Console.out("wrote \(overlay)")
+        }
         return .success
     }
 }

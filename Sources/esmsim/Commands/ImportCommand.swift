@@ -37,6 +37,10 @@ enum ImportCommand: CommandLineCommand {
             OptionDefinition("backlogRecords", .whole("N", unit: "records", range: 0...1_000_000_000_000_000), "topic.backlogRecords, records waiting at the start", deprecated: ["backlog-records"]),
             OptionDefinition("recordsPerSecond", .number("R", unit: "records per second", range: FieldRanges.recordsPerSecond, positive: true), "producer.recordsPerSecond", default: "with no backlog either, 1000 for 3600 s", deprecated: ["records-per-second"]),
             .positive("durationSeconds", "S", unit: "seconds", "producer.durationSeconds", default: "3600", deprecated: ["duration-seconds"]),
+            OptionDefinition("traffic", .text("FILE[#ID,...]"), "the producer from observed traffic: aws cloudwatch get-metric-data JSON\n(results summed, e.g. MSK's per-broker MessagesInPerSec; #Id chooses\nresults) or timestamp,value CSV (ISO 8601 or epoch seconds). Each point\nbecomes a piece of producer.schedule at its rate, the first point's time\nbecomes startTime, and horizonSeconds covers the traffic plus an hour.\nNewest-first is fine; duplicates, mixed order and negative values are errors"),
+            OptionDefinition("traffic-unit", .text("UNIT"), "records/s, bytes/s (BytesInPerSec; needs --recordSizeBytes), or records /\nbytes counted over each period", default: "records/s"),
+            OptionDefinition("traffic-gaps", .text("HOW"), "a missing traffic point is an error, zero, or hold (repeats the point before)", default: "error"),
+            OptionDefinition("power-tuning", .text("FILE"), "function.durationByMemory from AWS Lambda Power Tuning's output JSON\n(results.stats) or a memoryMB,durationMs CSV, so plan can trade memory\nagainst duration"),
             OptionDefinition("durationMs", .number("MS", unit: "milliseconds", range: FieldRanges.durationMs, positive: true), "function.durationMs, at most 840000 (the 14-minute timeout of a Kafka\nESM's function)", default: "100", deprecated: ["duration-ms"]),
             OptionDefinition("memoryMB", .whole("MB", unit: "MB", range: 128...10_240), "function.memoryMB, 128...10240", default: "MemorySize, else 128", deprecated: ["memory"]),
             OptionDefinition("architecture", .text("ARCH"), "function.architecture, x86_64 or arm64", default: "Architectures, else x86_64"),
@@ -65,6 +69,34 @@ enum ImportCommand: CommandLineCommand {
         options.reservedConcurrency = try arguments.integer("reservedConcurrency").map(Int.init)
         options.accountConcurrency = try arguments.integer("accountConcurrency").map(Int.init)
         options.profile = arguments.value("profile")
+        if let traffic = arguments.value("traffic") {
+            if options.recordsPerSecond != nil { throw UsageError("--traffic gives the producer; leave out --recordsPerSecond and --durationSeconds") }
+            var request = TrafficImport(reference: traffic)
+            if let unit = arguments.value("traffic-unit") {
+                guard let known = TrafficUnit(rawValue: unit) else {
+                    throw UsageError("--traffic-unit must be one of \(TrafficUnit.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(unit)\"")
+                }
+                request.unit = known
+            }
+            if let gaps = arguments.value("traffic-gaps") {
+                guard let known = MetricSeries.GapPolicy(rawValue: gaps) else {
+                    throw UsageError("--traffic-gaps must be one of \(MetricSeries.GapPolicy.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(gaps)\"")
+                }
+                request.gaps = known
+            }
+            options.traffic = request
+        } else if arguments.value("traffic-unit") != nil || arguments.value("traffic-gaps") != nil {
+            throw UsageError("--traffic-unit and --traffic-gaps describe a --traffic file; give --traffic too")
+        }
+        if let tuning = arguments.value("power-tuning") {
+            if options.durationMs != nil { throw UsageError("--power-tuning gives the function's duration by memory; leave out --durationMs") }
+            do {
+                options.durationByMemory = try PowerTuningReader.read(path: tuning).entries.map { ($0.memoryMB, $0.durationMs) }
+            } catch {
+                Console.error(error.description)
+                return .usage
+            }
+        }
         let selection = Importer.Selection(uuid: arguments.value("uuid"), logicalID: arguments.value("logical-id"))
         let out = arguments.value("out")
         let force = arguments.flag("force")

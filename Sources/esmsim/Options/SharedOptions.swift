@@ -5,7 +5,7 @@ import ESMScenarios
 enum SharedOptions {
     /// `--seed`.
     static let seed = OptionDefinition(
-        "seed", .whole("N", unit: "", range: 0...Int64.max),
+        "seed", .whole("N", unit: "", range: 0...Int64(ScenarioLoader.seedRange.upperBound)),
         "seed for every random stream (with --replications, the first one's)", default: "the scenario's seed, else 1")
     /// `--profile`.
     static let profile = OptionDefinition(

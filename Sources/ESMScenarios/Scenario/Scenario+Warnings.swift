@@ -1,0 +1,18 @@
+import ESMModel
+
+extension Scenario {
+    /// Settings that run, but not as written: each a sentence for the user.
+    ///
+    /// A `MinimumPollers` above the partition count is capped: a poller needs a partition
+    /// (AWS caps pollers at the partition count), so the extra pollers never run and are
+    /// never billed.
+    public var warnings: [String] {
+        var found: [String] = []
+        if let bounds = settings.provisionedPollers, bounds.minimum > topic.partitions {
+            found.append(
+                "eventSourceMapping.ProvisionedPollerConfig.MinimumPollers (\(bounds.minimum)) is above topic.partitions "
+                + "(\(topic.partitions)): a poller needs a partition, so the ESM runs and is billed for \(topic.partitions)")
+        }
+        return found
+    }
+}
