@@ -1,7 +1,11 @@
+import ESMModel
+
 /// The wall-clock time at which a run's simulated time zero falls, for clock-time axes.
 public struct ChartClock: Equatable, Sendable {
-    /// Seconds since 1970-01-01T00:00:00Z of simulated time zero.
+    /// Seconds since 1970-01-01T00:00:00Z of simulated time zero (rounded down).
     public var startEpochSecond: Int64
+    /// Milliseconds past `startEpochSecond` of simulated time zero, 0 to 999.
+    public var startMillisecond: Int = 0
     /// The offset from UTC in which to write times (0: UTC), in seconds, as an ISO 8601
     /// start time's `+02:00` gives it.
     public var utcOffsetSeconds: Int
@@ -12,7 +16,15 @@ public struct ChartClock: Equatable, Sendable {
         self.utcOffsetSeconds = utcOffsetSeconds
     }
 
-    /// The local second (seconds since the epoch, shifted by the offset) of time zero.
+    /// The clock of a run whose scenario gives a `startTime`, in UTC.
+    public init(_ run: RunClock) {
+        let milliseconds = run.startEpochMilliseconds
+        let second = milliseconds >= 0 ? milliseconds / 1_000 : (milliseconds - 999) / 1_000
+        self.init(startEpochSecond: second)
+        startMillisecond = Int(milliseconds - second * 1_000)
+    }
+
+    /// The local second (seconds since the epoch, shifted by the offset) of time zero, rounded down.
     var localStart: Int64 { startEpochSecond + Int64(utcOffsetSeconds) }
 
     /// The clock shared by all `clocks`, or nil when any is missing or they differ, because

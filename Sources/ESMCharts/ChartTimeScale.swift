@@ -50,18 +50,19 @@ struct ChartTimeScale: Sendable {
         let span = max(1, Int64(seconds.rounded(.up)))
         let step = clockSteps.first { span <= $0 * Int64(maximumIntervals) } ?? 86_400 * ((span + 86_400 * 10 - 1) / (86_400 * 10))
         let start = clock.localStart
+        let fraction = Double(clock.startMillisecond) / 1_000
         // The axis ends on the first round time at or after the data, like the minute axis.
-        let end = ceilingMultiple(start + span, of: step)
+        let end = ceilingMultiple(start + span + (clock.startMillisecond > 0 ? 1 : 0), of: step)
         var ticks: [Tick] = []
-        var local = ceilingMultiple(start, of: step)
+        var local = ceilingMultiple(start + (clock.startMillisecond > 0 ? 1 : 0), of: step)
         while local <= end {
             let label = step >= 86_400 ? String(ChartClock.date(local).dropFirst(5))
                 : ChartClock.timeOfDay(local, seconds: step < 60)
-            ticks.append(Tick(seconds: Double(local - start), label: label))
+            ticks.append(Tick(seconds: Double(local - start) - fraction, label: label))
             local += step
         }
         let from = ChartClock.date(start) + " " + ChartClock.timeOfDay(start, seconds: true)
-        return ChartTimeScale(endSeconds: Double(end - start), ticks: ticks,
+        return ChartTimeScale(endSeconds: Double(end - start) - fraction, ticks: ticks,
                               title: "Time (\(clock.zoneName)); the run starts \(from)")
     }
 

@@ -8,7 +8,7 @@ import EventEngine
 public enum ComparisonChart {
     /// The figure comparing `results`, in the order given, showing time up to `until`
     /// (default: `RunChart.sharedEnd` of all the runs); in clock time when every run has
-    /// the same clock in `clocks` (one per result, or empty for none).
+    /// the same clock in `clocks` (one per result; empty: the runs' own, from their scenarios' `startTime`).
     public static func figure(for results: [RunResult], title: String, until: SimTime? = nil, clocks: [ChartClock?] = []) -> ChartFigure {
         var legend: [ChartLegendEntry] = []
         var incoming: [ChartSeries] = []
@@ -59,7 +59,7 @@ public enum ComparisonChart {
             "Vertical lines in each scenario's colour: its drain time (dashed, offset lag) and time to maximum concurrency (dotted).",
         ]
         if failures.isEmpty { subtitles.append("No errors, throttles or dropped records in any run.") }
-        var figure = ChartFigure(title: title, subtitles: subtitles, legend: legend, panels: panels, clock: ChartClock.shared(clocks))
+        var figure = ChartFigure(title: title, subtitles: subtitles, legend: legend, panels: panels, clock: ChartClock.shared(clocks.isEmpty ? results.map { $0.clock.map(ChartClock.init) } : clocks))
         figure.limitTime(to: until ?? RunChart.sharedEnd(for: results.map(\.summary)))
         return figure
     }

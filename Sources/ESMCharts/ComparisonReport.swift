@@ -14,11 +14,11 @@ import EventEngine
 public enum ComparisonReport {
     /// The page for `results`, headed `title`; every chart shows time up to `until`
     /// (default: `RunChart.sharedEnd` of all the runs), in clock time when every run has the
-    /// same clock in `clocks` (one per result, or empty for none).
+    /// same clock in `clocks` (one per result; empty: the runs' own, from their scenarios' `startTime`).
     public static func html(for results: [RunResult], costs: [CostBreakdown], title: String,
                             until: SimTime? = nil, clocks: [ChartClock?] = []) -> String {
         let end = until ?? RunChart.sharedEnd(for: results.map(\.summary))
-        let clock = ChartClock.shared(clocks)
+        let clock = ChartClock.shared(clocks.isEmpty ? results.map { $0.clock.map(ChartClock.init) } : clocks)
         let csv = summaryCSV(results, costs: costs)
         var lines = [
             "<!DOCTYPE html>",

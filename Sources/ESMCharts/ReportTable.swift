@@ -13,13 +13,14 @@ import Foundation
 enum ReportTable {
     /// How a column's cells are written.
     enum Style: Sendable {
-        case text, count, minutes, decimal(places: Int), dollars
+        /// Seconds as minutes; `empty` says what an empty cell (a moment that never came) means.
+        case text, count, minutes(empty: String), decimal(places: Int), dollars
 
         func format(_ cell: String) -> String {
             switch self {
             case .text: cell
             case .count: grouped(cell, places: 0)
-            case .minutes: minutesText(cell)
+            case .minutes(let empty): cell.isEmpty ? empty : minutesText(cell)
             case .decimal(let places): grouped(cell, places: places)
             case .dollars: dollarsText(cell)
             }
@@ -40,8 +41,8 @@ enum ReportTable {
         "seed": Row(label: "Seed", unit: "", style: .text),
         "records_produced": Row(label: "Records produced", unit: "records", style: .count),
         "records_processed": Row(label: "Records processed", unit: "records", style: .count),
-        "drain_time_s": Row(label: "Drain time", unit: "min", style: .minutes),
-        "time_to_max_concurrency_s": Row(label: "Time to maximum concurrency", unit: "min", style: .minutes),
+        "drain_time_s": Row(label: "Drain time", unit: "min", style: .minutes(empty: "not drained")),
+        "time_to_max_concurrency_s": Row(label: "Time to maximum concurrency", unit: "min", style: .minutes(empty: "")),
         "max_concurrency": Row(label: "Maximum concurrency", unit: "executions", style: .count),
         "peak_offset_lag": Row(label: "Peak offset lag", unit: "records", style: .count),
         "mean_offset_lag": Row(label: "Mean offset lag", unit: "records", style: .count),
@@ -51,8 +52,12 @@ enum ReportTable {
         "records_dropped": Row(label: "Records dropped", unit: "records", style: .count),
         "simulated_events": Row(label: "Simulated events", unit: "events", style: .count),
         "final_offset_lag": Row(label: "Offset lag at the end", unit: "records", style: .count),
-        "end_time_s": Row(label: "Run end", unit: "min", style: .minutes),
+        "end_time_s": Row(label: "Run end", unit: "min", style: .minutes(empty: "")),
         "record_age_p99_s": Row(label: "Record age, 99th percentile", unit: "s", style: .decimal(places: 2)),
+        "caught_up_time_s": Row(label: "Caught up (lag under 1 % of its peak)", unit: "min", style: .minutes(empty: "never")),
+        "offset_lag_p50": Row(label: "Offset lag, median", unit: "records", style: .count),
+        "offset_lag_p95": Row(label: "Offset lag, 95th percentile", unit: "records", style: .count),
+        "offset_lag_p99": Row(label: "Offset lag, 99th percentile", unit: "records", style: .count),
         "epu_hours": Row(label: "Event Poller Unit hours", unit: "EPU-hours", style: .decimal(places: 3)),
         "epu_cost_usd": Row(label: "EPU cost", unit: "USD", style: .dollars),
         "lambda_request_cost_usd": Row(label: "Lambda request cost", unit: "USD", style: .dollars),
@@ -93,9 +98,9 @@ enum ReportTable {
         return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
     }
 
-    /// Seconds from the CSV as minutes to two decimals; an empty cell (a run that did not drain) says so.
+    /// Seconds from the CSV as minutes to two decimals.
     static func minutesText(_ text: String) -> String {
-        guard let seconds = Double(text) else { return text.isEmpty ? "not drained" : text }
+        guard let seconds = Double(text) else { return text }
         return grouped(String(seconds / 60), places: 2)
     }
 

@@ -32,7 +32,8 @@ public enum RunChart {
     }
 
     /// The figure for `result`, showing time up to `until` (default: `sharedEnd` of this
-    /// run), in clock time when `clock` is given; `scenarioIndex` picks the line colour and
+    /// run), in clock time when `clock` is given or the run has one (its scenario's
+    /// `startTime`); `scenarioIndex` picks the line colour and
     /// dash, so in a report each run looks as it does in the comparison.
     public static func figure(for result: RunResult, until: SimTime? = nil, clock: ChartClock? = nil, scenarioIndex: Int = 0) -> ChartFigure {
         let summary = result.summary
@@ -80,7 +81,7 @@ public enum RunChart {
         } else {
             subtitles.append(Headings.noFailures)
         }
-        var figure = ChartFigure(title: summary.scenario, subtitles: subtitles, panels: panels, clock: clock)
+        var figure = ChartFigure(title: summary.scenario, subtitles: subtitles, panels: panels, clock: clock ?? result.clock.map(ChartClock.init))
         figure.limitTime(to: until ?? sharedEnd(for: [summary]))
         return figure
     }

@@ -1,4 +1,5 @@
 @testable import ESMCharts
+import ESMModel
 import EventEngine
 import XCTest
 
@@ -65,6 +66,31 @@ final class ChartClockTests: XCTestCase {
         XCTAssertTrue(probe.text.contains("12:08:00"), "the 40-second fixture gets ticks every 5 s, with seconds")
         let withoutClock = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: ChartFixtures.provisioned)))
         XCTAssertTrue(withoutClock.text.contains("Time since start (minutes)"))
+    }
+
+    func testScenarioStartTimeGivesTheRunAClockTimeAxis() throws {
+        let text = ChartFixtures.scenarioText(name: "clocked", backlog: 20_000, minimumPollers: 1)
+            .replacingOccurrences(of: "\"name\": \"clocked\",", with: "\"name\": \"clocked\", \"startTime\": \"2024-05-01T12:07:30Z\",")
+        let result = try ChartFixtures.run(text)
+        XCTAssertNotNil(result.clock, "the fixture must carry its start time for this test to mean anything")
+        let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result)))
+        XCTAssertTrue(probe.text.contains("Time (UTC); the run starts 2024-05-01 12:07:30"))
+        let report = ComparisonReport.html(for: [result, result], costs: [ChartFixtures.cost(result), ChartFixtures.cost(result)], title: "clocked")
+        XCTAssertEqual(report.components(separatedBy: "the run starts 2024-05-01 12:07:30").count - 1, 3, "every chart of the report")
+        XCTAssertFalse(report.contains("Time since start"))
+    }
+
+    func testStartBetweenSecondsShiftsTicks() throws {
+        let clock = ChartClock(RunClock(startEpochMilliseconds: start * 1_000 + 500))
+        XCTAssertEqual(clock.startEpochSecond, start)
+        XCTAssertEqual(clock.startMillisecond, 500)
+        let scale = ChartTimeScale.covering(2 * 3_600, clock: clock)
+        XCTAssertEqual(scale.ticks.first?.label, "12:15")
+        XCTAssertEqual(scale.ticks.first?.seconds, 449.5, "12:15:00 is 7 min 29.5 s after 12:07:30.5")
+        XCTAssertEqual(scale.endSeconds, 7_649.5)
+        let beforeEpoch = ChartClock(RunClock(startEpochMilliseconds: -1_500))
+        XCTAssertEqual(beforeEpoch.startEpochSecond, -2)
+        XCTAssertEqual(beforeEpoch.startMillisecond, 500)
     }
 
     func testRunsWithDifferentClocksShareNone() {

@@ -9,7 +9,8 @@ final class ReportTableTests: XCTestCase {
     func testCellsAreFormattedForPeople() {
         let cases: [(ReportTable.Style, String, String)] = [
             (.count, "20000000", "20,000,000"), (.count, "950", "950"), (.count, "9023894.34", "9,023,894"),
-            (.minutes, "750.015", "12.50"), (.minutes, "", "not drained"), (.minutes, "90000", "1,500.00"),
+            (.minutes(empty: "not drained"), "750.015", "12.50"), (.minutes(empty: "not drained"), "", "not drained"),
+            (.minutes(empty: "never"), "", "never"), (.minutes(empty: ""), "90000", "1,500.00"),
             (.decimal(places: 3), "1.0277", "1.028"), (.decimal(places: 2), "1197.49", "1,197.49"),
             (.dollars, "1332", "$1,332.00"), (.dollars, "0.0042", "$0.0042"), (.dollars, "0", "$0.00"),
             (.text, "on-demand", "on-demand"), (.count, "n/a", "n/a"),
