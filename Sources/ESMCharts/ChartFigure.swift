@@ -1,6 +1,6 @@
 import EventEngine
 
-/// A titled figure: panels stacked over one shared time axis in minutes, drawn as SVG.
+/// A titled figure: panels stacked over one shared time axis, drawn as SVG.
 public struct ChartFigure: Sendable {
     /// The title, at the top.
     public var title: String
@@ -10,15 +10,18 @@ public struct ChartFigure: Sendable {
     public var legend: [ChartLegendEntry]
     /// The plots, top to bottom.
     public var panels: [ChartPanel]
-    /// The latest time to show (the axis ends at the next nice tick); nil shows everything.
+    /// The latest time to show (the axis ends at the next round tick); nil shows everything.
     public var timeLimit: SimTime?
+    /// The wall-clock time of simulated time zero, for an axis in clock time; nil for minutes since the start.
+    public var clock: ChartClock?
 
     /// Creates a figure.
-    public init(title: String, subtitles: [String] = [], legend: [ChartLegendEntry] = [], panels: [ChartPanel]) {
+    public init(title: String, subtitles: [String] = [], legend: [ChartLegendEntry] = [], panels: [ChartPanel], clock: ChartClock? = nil) {
         self.title = title
         self.subtitles = subtitles
         self.legend = legend
         self.panels = panels
+        self.clock = clock
     }
 
     /// The last sample or marker time of any panel.
@@ -31,18 +34,19 @@ public struct ChartFigure: Sendable {
         return end
     }
 
-    /// The time axis in minutes, covering the data up to the time limit.
-    var timeAxis: ChartAxis {
-        ChartAxis.covering(Ticks.toSeconds(min(dataEnd, timeLimit ?? dataEnd)) / 60, targetTicks: 10)
+    /// The time axis, covering the time limit (or the data when there is none).
+    var timeScale: ChartTimeScale {
+        ChartTimeScale.covering(Ticks.toSeconds(timeLimit ?? dataEnd), clock: clock)
     }
 
-    /// Shows only the time up to `limit`, saying so in a subtitle when that hides part of the data.
+    /// Shows exactly the time up to `limit` (rounded up to a tick), saying so in a subtitle
+    /// when that hides part of the data. Figures given the same limit and clock share an x-range.
     mutating func limitTime(to limit: SimTime) {
         timeLimit = limit
+        let shownSeconds = timeScale.endSeconds
         let end = dataEnd
-        let shownMinutes = timeAxis.upper
-        if Ticks.toSeconds(end) / 60 > shownMinutes {
-            subtitles.append("Shown: the first \(ChartNumberFormat.minutesValue(shownMinutes)) min of \(ChartNumberFormat.minutes(end)) simulated.")
+        if Ticks.toSeconds(end) > shownSeconds {
+            subtitles.append("Shown: the first \(ChartNumberFormat.minutesValue(shownSeconds / 60)) min of \(ChartNumberFormat.minutes(end)) simulated.")
         }
     }
 }

@@ -10,12 +10,15 @@ public struct ChartMarker: Sendable {
     public var label: String?
     /// Stroke colour (CSS).
     public var color: String
+    /// Stroke dash pattern, so kinds of marker differ without colour.
+    public var dash: String
 
     /// Creates a marker.
-    public init(kind: String, time: SimTime, label: String?, color: String) {
+    public init(kind: String, time: SimTime, label: String?, color: String, dash: String = "6 4") {
         self.kind = kind
         self.time = time
         self.label = label
         self.color = color
+        self.dash = dash
     }
 }

@@ -14,11 +14,17 @@ final class ComparisonReportTests: XCTestCase {
         let svg = ComparisonChart.figure(for: results, title: "two runs").svg()
         let probe = try XCTUnwrap(SVGProbe.parse(svg))
         let panels = probe.elements.filter { $0.name == "g" && $0.attributes["class"] == "panel" }
-        XCTAssertEqual(panels.count, 3)
+        XCTAssertEqual(panels.map { $0.attributes["data-panel"] ?? "" }, [
+            "Incoming records per second", "Offset lag (sum over partitions)", "Concurrent executions (max per interval)", "Pollers",
+        ])
+        XCTAssertTrue(probe.text.contains("No errors, throttles or dropped records in any run."))
         for result in results {
             let name = result.summary.scenario
-            XCTAssertEqual(probe.elements("polyline", where: "data-series", is: name).count, 3, name)
-            XCTAssertTrue(probe.text.contains("\(name) (\(result.summary.mode)): drained at"), "legend names \(name)")
+            XCTAssertEqual(probe.elements("polyline", where: "data-series", is: name).count, 4, name)
+            let legend = probe.elements.filter { $0.name == "text" && $0.attributes["class"] == "legend" }
+            XCTAssertEqual(legend.count, results.count, "one short legend name per scenario")
+            XCTAssertTrue(probe.text.contains(name), "legend names \(name)")
+            XCTAssertTrue(probe.text.contains("\(result.summary.mode); \(RunChart.describe(result.summary))"), "legend details \(name)")
         }
         let drains = probe.elements("line", where: "data-marker", is: "drain").compactMap { $0.attributes["data-time-s"] }
         XCTAssertEqual(drains, results.compactMap { ChartFixtures.summaryCSVCell($0.summary, column: "drain_time_s") })
@@ -42,18 +48,25 @@ final class ComparisonReportTests: XCTestCase {
             XCTAssertTrue(table.contains("<th>\(result.summary.scenario)</th>"))
         }
         for column in RunOutputs.summaryColumns where column != "scenario" {
-            XCTAssertTrue(table.contains("<tr><th>\(column)</th>"), column)
+            XCTAssertTrue(table.contains("<tr><th data-column=\"\(column)\">"), column)
         }
-        let drainRow = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("<tr><th>drain_time_s</th>") })
-        let expected = results.compactMap { ChartFixtures.summaryCSVCell($0.summary, column: "drain_time_s") }
-        XCTAssertEqual(String(drainRow), "<tr><th>drain_time_s</th>" + expected.map { "<td>\($0)</td>" }.joined() + "</tr>")
+        let drainRow = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("<tr><th data-column=\"drain_time_s\">") })
+        let expected = try results.map { result in
+            let seconds = try XCTUnwrap(Double(try XCTUnwrap(ChartFixtures.summaryCSVCell(result.summary, column: "drain_time_s"))))
+            return String(format: "%.2f", seconds / 60)
+        }
+        XCTAssertEqual(String(drainRow), "<tr><th data-column=\"drain_time_s\">Drain time</th><td class=\"unit\">min</td>"
+            + expected.map { "<td>\($0)</td>" }.joined() + "</tr>")
     }
 
     func testReportFetchesNothing() {
         let html = ComparisonReport.html(for: results, costs: results.map(ChartFixtures.cost), title: "offline")
-        for reference in ["<script", "<link", "<img", "src=", "href=", "url(", "@import"] {
+        for reference in ["<script", "<link", "<img", "src=", "url(", "@import"] {
             XCTAssertFalse(html.contains(reference), reference)
         }
+        // The one address is the CSV download, carried inside the page.
+        XCTAssertEqual(html.components(separatedBy: "href=").count - 1, 1)
+        XCTAssertTrue(html.contains("href=\"data:text/csv;charset=utf-8,"))
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         XCTAssertFalse(withoutNamespace.contains("http"))
     }

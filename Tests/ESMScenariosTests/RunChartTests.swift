@@ -28,16 +28,18 @@ final class RunChartTests: XCTestCase {
         let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
         let polylines = probe.elements.filter { $0.name == "polyline" }
         XCTAssertEqual(polylines.map { $0.attributes["data-series"] ?? "" },
-                       ["offset lag (sum)", "concurrency (max per interval)", "pollers"])
+                       ["incoming", "processed", "offset lag", "concurrency", "pollers"])
         for polyline in polylines {
-            XCTAssertEqual(SVGProbe.pointCount(polyline), result.rows.count, polyline.attributes["data-series"] ?? "")
+            // Rates are per interval, so they have one point fewer than there are samples.
+            let isRate = ["incoming", "processed"].contains(polyline.attributes["data-series"] ?? "")
+            XCTAssertEqual(SVGProbe.pointCount(polyline), result.rows.count - (isRate ? 1 : 0), polyline.attributes["data-series"] ?? "")
         }
     }
 
     func testPointsFollowTheSamples() throws {
         let result = ChartFixtures.provisioned
         let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
-        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag").first)
         let points = (lag.attributes["points"] ?? "").split(separator: " ").map { pair in
             pair.split(separator: ",").compactMap { Double($0) }
         }
@@ -55,8 +57,10 @@ final class RunChartTests: XCTestCase {
         let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result)))
         let drainLines = probe.elements("line", where: "data-marker", is: "drain")
         let concurrencyLines = probe.elements("line", where: "data-marker", is: "max-concurrency")
-        XCTAssertEqual(drainLines.count, 2, "drawn in both panels")
-        XCTAssertEqual(concurrencyLines.count, 2, "drawn in both panels")
+        XCTAssertEqual(drainLines.count, 4, "drawn in every panel")
+        XCTAssertEqual(concurrencyLines.count, 4, "drawn in every panel")
+        let labels = probe.elements.filter { $0.name == "text" && $0.attributes["class"] == "marker-label" }
+        XCTAssertEqual(labels.count, 2, "each moment labelled once, in its own panel")
         let drainCell = try XCTUnwrap(ChartFixtures.summaryCSVCell(summary, column: "drain_time_s"))
         let concurrencyCell = try XCTUnwrap(ChartFixtures.summaryCSVCell(summary, column: "time_to_max_concurrency_s"))
         XCTAssertFalse(drainCell.isEmpty)
@@ -70,7 +74,7 @@ final class RunChartTests: XCTestCase {
         let result = ChartFixtures.provisioned
         let probe = try XCTUnwrap(SVGProbe.parse(RunChart.svg(for: result, until: everything)))
         let drain = try XCTUnwrap(probe.elements("line", where: "data-marker", is: "drain").first)
-        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag").first)
         // The drain line stands at or after the last sample with lag and before the first sample without.
         let points = (lag.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
         let drainX = try XCTUnwrap(Double(drain.attributes["x1"] ?? ""))
@@ -100,12 +104,12 @@ final class RunChartTests: XCTestCase {
     func testLongIdleTailIsCutAndSaidSo() throws {
         let result = ChartFixtures.onDemand
         let figure = RunChart.figure(for: result)
-        let shownMinutes = figure.timeAxis.upper
+        let shownMinutes = figure.timeScale.endSeconds / 60
         XCTAssertLessThan(shownMinutes * 60, Ticks.toSeconds(result.summary.endTime),
                           "the on-demand fixture should run on long after it drains")
         let probe = try XCTUnwrap(SVGProbe.parse(figure.svg()))
         XCTAssertTrue(probe.text.contains("Shown: the first \(ChartNumberFormat.minutesValue(shownMinutes)) min of"))
-        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag (sum)").first)
+        let lag = try XCTUnwrap(probe.elements("polyline", where: "data-series", is: "offset lag").first)
         let shownRows = result.rows.filter { Ticks.toSeconds($0.time) / 60 <= shownMinutes }
         XCTAssertEqual(SVGProbe.pointCount(lag), shownRows.count)
     }
