@@ -25,3 +25,22 @@ enum LongTest {
         #endif
     }
 }
+
+/// Every test class that skips or shrinks itself in debug is run whole by the release test
+/// job: its name matches the `--filter` of that job in `.ci/run`.
+final class LongTestCoverageTests: XCTestCase {
+    func testTheReleaseJobRunsEveryLongTest() throws {
+        let script = try String(contentsOfFile: RepositoryPaths.root + "/.ci/run", encoding: .utf8)
+        let line = try XCTUnwrap(script.split(separator: "\n").first { $0.contains("swift test -c release") })
+        let pattern = try XCTUnwrap(line.split(separator: "'").dropFirst().first.map(String.init))
+        let filter = try NSRegularExpression(pattern: pattern)
+        let tests = RepositoryPaths.root + "/Tests"
+        let files = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: tests)).filter { $0.hasSuffix(".swift") }.sorted()
+        for file in files where !file.hasSuffix("LongTest.swift") {
+            let text = try String(contentsOfFile: tests + "/" + file, encoding: .utf8)
+            guard text.contains("LongTest.") else { continue }
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            XCTAssertNotNil(filter.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)), "\(name) uses LongTest but the release job's filter '\(pattern)' does not run it")
+        }
+    }
+}
