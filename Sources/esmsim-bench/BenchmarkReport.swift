@@ -10,7 +10,7 @@ enum BenchmarkReport {
         let quick = arguments.contains("--quick")
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let esmsim = value(after: "--esmsim", in: arguments) ?? me.deletingLastPathComponent().appendingPathComponent("esmsim").path
-        let simpy = value(after: "--simpy", in: arguments) ?? "../shared/peers/simpy_esm.py"
+        let simpy = value(after: "--simpy", in: arguments) ?? "Scripts/peers/simpy_esm.py"
 
         var rows: [Measurement] = []
         for name in ["hold", "backlog", "day"] {

@@ -15,7 +15,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     USAGE: swift run -c release esmsim-bench [--simpy PATH] [--esmsim PATH] [--quick]
 
     Runs the benchmark cases and prints a table. --simpy points at the SimPy peer
-    (default ../shared/peers/simpy_esm.py); --esmsim at the esmsim binary for the
+    (default Scripts/peers/simpy_esm.py); --esmsim at the esmsim binary for the
     whole-process comparison (default: next to this binary); --quick runs smaller cases.
     """)
     exit(0)
