@@ -1,3 +1,4 @@
+import ESMFormats
 import ESMModel
 
 /// The wall-clock time at which a run's simulated time zero falls, for clock-time axes.
@@ -56,18 +57,11 @@ public struct ChartClock: Equatable, Sendable {
         return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + twoDigits(civil.month) + "-" + twoDigits(civil.day)
     }
 
-    /// Year, month and day of a day count from 1970-01-01, by counting 400-year eras of
-    /// 146,097 days whose years start on 1 March (so the leap day ends a year).
+    /// Year, month and day of a day count from 1970-01-01 (the calendar arithmetic is
+    /// `ClockTime`'s, shared with the CSV clock column).
     static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int, day: Int) {
-        let shifted = daysSinceEpoch + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)
-        let month = Int(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9)
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (year, month, day) = ClockTime.civilFromDays(daysSinceEpoch)
+        return (year, Int(month), Int(day))
     }
 
     private static func twoDigits(_ value: Int) -> String {

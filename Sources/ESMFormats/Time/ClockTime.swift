@@ -114,8 +114,8 @@ public enum ClockTime {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The civil date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
+    /// The civil date (year, month, day) of a day count since 1970-01-01.
+    public static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
