@@ -8,7 +8,7 @@ extension PriceList {
             let shipped = shippedFiles[0]
             return (try parse(shipped.text, file: shipped.name), shipped.name)
         }
-        return (try parse(try JSONDocument.text(path: path, kind: "prices file"), file: path), path)
+        return (try parse(try TextFile.read(path: path, kind: "prices file"), file: path), path)
     }
 
     /// Parses and validates prices text; `file` names it in messages. Every problem in

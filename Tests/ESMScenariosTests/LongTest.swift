@@ -6,10 +6,13 @@ import XCTest
 /// `swift test -c release -Xswiftc -enable-testing`, which `.ci/run` runs too.
 /// `ESMSIM_LONG_TESTS=1` runs them in a debug build anyway.
 enum LongTest {
+    /// Whether `ESMSIM_LONG_TESTS=1` asks for the long tests whatever the build.
+    static let requested = ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1"
+
     /// Skips the calling test unless the build is optimized or long tests are asked for.
     static func requireOptimizedBuild() throws {
         #if DEBUG
-        if ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] != "1" {
+        if !requested {
             throw XCTSkip("long test: runs in `swift test -c release -Xswiftc -enable-testing` (or set ESMSIM_LONG_TESTS=1)")
         }
         #endif
@@ -19,7 +22,7 @@ enum LongTest {
     /// release test job), `debug` in a debug build, where each case costs about ten times more.
     static func cases(optimized: Int, debug: Int) -> Int {
         #if DEBUG
-        return ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1" ? optimized : debug
+        return requested ? optimized : debug
         #else
         return optimized
         #endif

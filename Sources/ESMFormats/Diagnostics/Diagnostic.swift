@@ -39,12 +39,6 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension Diagnostic {
-    /// `file` could not be read; says why in the system's words (no such file, a folder,
-    /// permission denied), never as a bare error domain and code.
-    public static func unreadable(_ file: String, kind: String = "file", error: Error) -> Diagnostic {
-        Diagnostic(file: file, message: "cannot read the \(kind): \(reason(error))")
-    }
-
     /// `file` is not well-formed JSON.
     public static func malformedJSON(_ file: String, _ error: JSONParser.SyntaxError) -> Diagnostic {
         Diagnostic(file: file, line: error.line, column: error.column, path: "", message: "malformed JSON: \(error.message)")

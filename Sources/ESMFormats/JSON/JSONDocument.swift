@@ -3,11 +3,6 @@ import Foundation
 /// Reads JSON input files, reporting an unreadable file or a syntax error as a
 /// `Diagnostic` with its position.
 public enum JSONDocument {
-    /// The text of `path`; `kind` names the file in the message ("scenario file").
-    public static func text(path: String, kind: String = "file") throws(DiagnosticError) -> String {
-        try TextFile.read(path: path, kind: kind)
-    }
-
     /// Whether `text` starts (after whitespace and a byte-order mark) as a JSON object or
     /// array does: how readers of JSON-or-CSV (or JSON-or-YAML) files tell the two apart.
     public static func looksLikeJSON(_ text: String) -> Bool {
@@ -26,7 +21,7 @@ public enum JSONDocument {
 
     /// The parsed contents of `path`.
     public static func read(path: String, kind: String = "file") throws(DiagnosticError) -> JSONValue {
-        try parse(try text(path: path, kind: kind), file: path)
+        try parse(try TextFile.read(path: path, kind: kind), file: path)
     }
 
     /// Parses `text` and decodes it with a `FieldReader`, so every problem of the file is

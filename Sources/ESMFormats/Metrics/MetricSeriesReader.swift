@@ -16,7 +16,7 @@ import Foundation
 public enum MetricSeriesReader {
     /// Reads the file at `path`; `ids` chooses CloudWatch results by `Id` (all when empty).
     public static func read(path: String, ids: [String] = []) throws(DiagnosticError) -> MetricSeries {
-        try parse(try JSONDocument.text(path: path, kind: "time series file"), file: path, ids: ids)
+        try parse(try TextFile.read(path: path, kind: "time series file"), file: path, ids: ids)
     }
 
     /// Reads `reference`: a file, optionally followed by `#Id[,Id...]` to choose

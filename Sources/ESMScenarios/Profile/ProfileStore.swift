@@ -19,7 +19,7 @@ public enum ProfileStore {
     /// The profile called `name` (shipped) or stored at the path `name` (a `.json` file).
     public static func load(_ name: String) throws(DiagnosticError) -> BehaviourProfile {
         if name.hasSuffix(".json") {
-            return try parse(try JSONDocument.text(path: name, kind: "profile file"), file: name)
+            return try parse(try TextFile.read(path: name, kind: "profile file"), file: name)
         }
         guard let shipped = shippedFile(name) else {
             throw DiagnosticError(Diagnostic(file: "", message: "unknown profile \"\(name)\"; shipped profiles: \(shippedNames.joined(separator: ", ")) (or give a path to a .json profile file)"))

@@ -7,7 +7,7 @@ import Foundation
 public enum PowerTuningReader {
     /// Reads the file at `path`.
     public static func read(path: String) throws(DiagnosticError) -> DurationByMemory {
-        try parse(try JSONDocument.text(path: path, kind: "duration table"), file: path)
+        try parse(try TextFile.read(path: path, kind: "duration table"), file: path)
     }
 
     /// Parses Power Tuning JSON (text starting with `{`) or a CSV table.

@@ -30,7 +30,7 @@ public enum ScenarioLoader {
 
     /// Loads the scenario file at `path`.
     public static func load(path: String) throws(DiagnosticError) -> Scenario {
-        let text = try JSONDocument.text(path: path)
+        let text = try TextFile.read(path: path)
         let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(text, file: path, defaultName: defaultName)
     }
