@@ -36,8 +36,14 @@ extension ESMSimulation {
                 if let fillOffset, let full = arrivalTime(ofRecord: fillOffset, in: index, atLeast: now) {
                     wake = min(wake, full)
                 }
-                sleep(index, until: wake, queue: &queue)
-                return
+                // With its poller's other partitions, the records may fill a batch sooner.
+                if let pooled = pooledFillTime(poller: Int(partitions[index].poller), before: wake, at: now) {
+                    wake = max(now, pooled)
+                }
+                if wake > now {
+                    sleep(index, until: wake, queue: &queue)
+                    return
+                }
             }
         }
         let pollerIndex = Int(partitions[index].poller)
@@ -46,24 +52,15 @@ extension ESMSimulation {
             pollers[pollerIndex].enqueue(Int32(index))
             return
         }
-        // Polled records, and the ones among them the filters match, which alone are invoked.
-        let matchedBefore = matchedRecords(upTo: fetched)
-        var records = min(logEnd, fillOffset ?? logEnd) - fetched
-        var invoked = matchedRecords(upTo: fetched + records) - matchedBefore
-        var bytes = batchBytes(invoked)
-        let payloadLimit = configuration.profile.payloadLimitBytes
-        if bytes > payloadLimit && invoked > 1 {
-            let kept = max(1, Int64(Double(invoked) * payloadLimit / bytes))
-            bytes *= Double(kept) / Double(invoked)
-            invoked = kept
-            records = (offset(reachingMatched: matchedBefore + kept) ?? fetched + kept) - fetched
+        let lead = takeSlice(
+            of: index, upTo: min(logEnd, fillOffset ?? logEnd), room: constants.batchLimit,
+            byteRoom: configuration.profile.payloadLimitBytes, keepingOne: true, at: now)
+        var payload = PayloadDraft(lead: lead.slice, invokedBytes: lead.invokedBytes, polledBytes: lead.polledBytes)
+        if lead.slice.invokedRecords < constants.batchLimit && sharesPayloads(pollerIndex) {
+            addSlices(to: &payload, lead: index, poller: pollerIndex, at: now)
         }
-        // Filtered-out records are polled too: they take poller throughput.
-        let polledBytes = records > invoked ? bytes + batchBytes(records - invoked) : bytes
-        totals.events.polled += records
-        totals.events.filteredOut += records - invoked
-        let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
-        let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
+        let polledBytes = payload.polledBytes
+        let invoked = payload.invokedRecords
 
         // The poller fetches at most pollerBytesPerSecond: a batch fetched while the
         // previous one's bytes are still streaming starts once they are done, and its
@@ -76,12 +73,11 @@ extension ESMSimulation {
         advanceMeter(to: now)
         pollers[pollerIndex].bytesUnmetered += polledBytes
 
-        partitions[index].fetched = fetched + records
-        totals.fetched += records
+        pollers[pollerIndex].pooledFill = nil
         partitions[index].phase = .inFlight
         partitions[index].batchPoller = Int32(pollerIndex)
         partitions[index].batchRecords = invoked
-        partitions[index].batchPolledRecords = records
+        partitions[index].batchPolledRecords = payload.polledRecords
         partitions[index].batchBytes = polledBytes
         partitions[index].batchAttempts = 0
         partitions[index].batchFailed = false
@@ -90,9 +86,9 @@ extension ESMSimulation {
         partitions[index].batchFetchedAt = fetchedAt
         partitions[index].batchThrottledTicks = 0
         partitions[index].batchInvocationTicks = 0
-        partitions[index].batchFirstArrival = firstArrival
-        partitions[index].batchLastArrival = lastArrival
-        partitions[index].lastFetchedArrival = lastArrival
+        partitions[index].batchFirstArrival = payload.firstArrival
+        partitions[index].batchLastArrival = payload.lastArrival
+        partitions[index].payloadSlices = payload.spansPartitions ? payload.slices : []
         let invokeAt = fetchedAt + max(constants.pollOverhead, transfer)
         if invoked == 0 {
             // Every record was filtered out: the offsets are committed with no invocation.
@@ -102,6 +98,48 @@ extension ESMSimulation {
         } else {
             queue.schedule(.invokeStart(Int32(index)), at: invokeAt)
         }
+    }
+
+    /// Takes the records of partition `index` from its next offset up to `end` into a
+    /// slice of a payload: at most `room` records the filters let through and, by their
+    /// bytes, at most `byteRoom` (trimmed in proportion, keeping one record if
+    /// `keepingOne`). Advances the partition's fetched offset and counts the records polled.
+    ///
+    /// Returns the slice, the bytes of its invoked records (what the payload limit bounds),
+    /// and the bytes polled, filtered-out records included (which take poller throughput).
+    mutating func takeSlice(
+        of index: Int, upTo end: Int64, room: Int64, byteRoom: Double, keepingOne: Bool, at now: SimTime
+    ) -> (slice: PayloadSlice, invokedBytes: Double, polledBytes: Double) {
+        let fetched = partitions[index].fetched
+        let matchedBefore = matchedRecords(upTo: fetched)
+        var records = end - fetched
+        var invoked = matchedRecords(upTo: end) - matchedBefore
+        if invoked > room {
+            invoked = room
+            records = (offset(reachingMatched: matchedBefore + room) ?? end) - fetched
+        }
+        var bytes = batchBytes(invoked)
+        if bytes > byteRoom && (invoked > 1 || !keepingOne) {
+            let kept = max(keepingOne ? 1 : 0, Int64(Double(invoked) * byteRoom / bytes))
+            bytes *= Double(kept) / Double(invoked)
+            invoked = kept
+            records = kept == 0 ? 0 : (offset(reachingMatched: matchedBefore + kept) ?? fetched + kept) - fetched
+        }
+        guard records > 0 else {
+            return (PayloadSlice(partition: Int32(index), polledRecords: 0, invokedRecords: 0, firstArrival: now, lastArrival: now), 0, 0)
+        }
+        let polledBytes = records > invoked ? bytes + batchBytes(records - invoked) : bytes
+        totals.events.polled += records
+        totals.events.filteredOut += records - invoked
+        let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
+        let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
+        partitions[index].fetched = fetched + records
+        partitions[index].lastFetchedArrival = lastArrival
+        totals.fetched += records
+        let slice = PayloadSlice(
+            partition: Int32(index), polledRecords: records, invokedRecords: invoked,
+            firstArrival: firstArrival, lastArrival: lastArrival)
+        return (slice, bytes, polledBytes)
     }
 
     /// Records among a partition's first `offset` that the filters match (all without filters).

@@ -65,7 +65,9 @@ extension ESMSimulation {
     }
 
     /// Structure across partitions and pollers: slot counts match the batches in flight,
-    /// every invocation belongs to a batch in flight, and the committed offsets add up.
+    /// payloads spanning partitions list the partitions riding in them and keep to
+    /// `BatchSize`, every invocation belongs to a batch in flight, and the committed
+    /// offsets add up.
     mutating func checkStructure(at now: SimTime) {
         var slots = [Int](repeating: 0, count: pollers.count)
         var assigned = [Int](repeating: 0, count: pollers.count)
@@ -78,7 +80,17 @@ extension ESMSimulation {
             committedSum += partition.committed
             precondition(Int(partition.poller) < pollers.count, "partition \(index) is on poller \(partition.poller) of \(pollers.count)")
             assigned[Int(partition.poller)] += 1
-            if partition.phase == .inFlight {
+            if partition.phase == .inFlight && partition.payloadLead >= 0 {
+                // Riding in another partition's payload: that lead holds the slot.
+                let lead = partitions[Int(partition.payloadLead)]
+                precondition(
+                    lead.phase == .inFlight && lead.payloadSlices.contains { $0.partition == Int32(index) },
+                    "partition \(index) rides in partition \(partition.payloadLead)'s payload, which does not list it")
+            } else if partition.phase == .inFlight {
+                precondition(
+                    partition.payloadSlices.isEmpty || partition.payloadSlices.reduce(Int64(0)) { $0 + $1.invokedRecords } == partition.batchRecords,
+                    "partition \(index)'s payload slices do not add up to its \(partition.batchRecords) records")
+                precondition(partition.batchRecords <= constants.batchLimit, "partition \(index)'s batch exceeds BatchSize")
                 inFlight += 1
                 let poller = Int(partition.batchPoller)
                 precondition(poller < pollers.count, "partition \(index)'s batch holds a slot on missing poller \(poller)")

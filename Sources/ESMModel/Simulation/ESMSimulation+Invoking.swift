@@ -138,8 +138,9 @@ extension ESMSimulation {
         }
     }
 
-    /// Commits a batch's offsets, frees its poller slot for the longest-waiting partition,
-    /// and lets the partition fetch again.
+    /// Commits a batch's offsets (every partition's, for a payload spanning partitions),
+    /// frees its poller slot for the longest-waiting partition, and lets the partitions
+    /// fetch again.
     mutating func commit(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         // Keeps the pending starts and ends few, so their heap stays shallow.
         settleConcurrency(at: now)
@@ -151,9 +152,7 @@ extension ESMSimulation {
         totals.dropped += dropped
         if records > dropped {
             totals.processed += records - dropped
-            totals.recordAges.add(
-                records: records - dropped, oldest: now - partitions[index].batchFirstArrival,
-                newest: now - partitions[index].batchLastArrival)
+            addRecordAges(ofBatch: index, processed: records - dropped, at: now)
         }
         let polled = partitions[index].batchPolledRecords
         totals.committed += polled
@@ -168,17 +167,22 @@ extension ESMSimulation {
             invocationTicks: partitions[index].batchInvocationTicks)
         partitions[index].committed = partitions[index].fetched
         partitions[index].phase = .idle
+        let released = releaseSlices(ledBy: index)
 
         let pollerIndex = Int(partitions[index].batchPoller)
         if pollerIndex < pollers.count {
             pollers[pollerIndex].inFlight -= 1
+            pollers[pollerIndex].pooledFill = nil
             while pollers[pollerIndex].inFlight < constants.slotsPerPoller, let waiting = pollers[pollerIndex].dequeue() {
                 let waitingIndex = Int(waiting)
                 guard partitions[waitingIndex].phase == .queued else { continue }
                 tryFetch(waitingIndex, at: now, queue: &queue)
             }
         }
-        tryFetch(index, at: now, queue: &queue)
+        // A fetch above may have taken this batch's partitions into a payload of its own.
+        for partition in [index] + released where partitions[partition].phase == .idle {
+            tryFetch(partition, at: now, queue: &queue)
+        }
         checkDrained(at: now)
     }
 

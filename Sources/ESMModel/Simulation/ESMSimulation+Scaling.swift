@@ -43,7 +43,8 @@ extension ESMSimulation {
             partitions[index].pausedUntil = pausedUntil
             switch partitions[index].phase {
             case .inFlight:
-                if Int(partitions[index].batchPoller) >= target {
+                // A partition riding in another's payload holds no slot of its own.
+                if partitions[index].payloadLead < 0 && Int(partitions[index].batchPoller) >= target {
                     partitions[index].batchPoller = poller
                     pollers[Int(poller)].inFlight += 1
                 }
@@ -55,5 +56,6 @@ extension ESMSimulation {
                 break
             }
         }
+        listPollerPartitions()
     }
 }

@@ -88,6 +88,7 @@ public struct ESMSimulation {
             provisioned: settings.provisionedPollers.map { _ in .init(minimum: bounds.floor, maximum: bounds.ceiling) },
             mappings: configuration.mappingsInPollerGroup)
         scaler = PollerScaler(policy: policy, prior: prior)
+        listPollerPartitions()
     }
 
     /// The fewest and most pollers the mode allows: on-demand, the profile's minimum up

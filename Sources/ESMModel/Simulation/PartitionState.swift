@@ -52,6 +52,13 @@ struct PartitionState {
     var batchLastArrival: SimTime = 0
     /// Arrival time of the last record fetched: every later question about arrivals is at or after it.
     var lastFetchedArrival: SimTime = 0
+    /// When the batch in flight spans partitions (`ESMSimulation+SharedPayload`): on the
+    /// partition that leads it, every slice, its own first; empty otherwise. The lead's
+    /// batch fields count the whole payload.
+    var payloadSlices: [PayloadSlice] = []
+    /// On a partition whose records ride in another partition's payload, that lead
+    /// partition; -1 when the partition's batch (if any) is its own.
+    var payloadLead: Int32 = -1
 
     /// Two remembered (record, arrival time) answers; record 0 means empty.
     private var rememberedRecords: (Int64, Int64) = (0, 0)

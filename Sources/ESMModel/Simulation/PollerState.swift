@@ -9,6 +9,13 @@ struct PollerState {
     var bytesFreeAt: SimTime = 0
     /// Bytes fetched and not yet handed to the EPU meter.
     var bytesUnmetered: Double = 0
+    /// The partitions assigned to the poller, in index order: what a payload spanning
+    /// partitions may draw from.
+    var partitions: [Int32] = []
+    /// What the poller knows of when its partitions' records together fill a batch
+    /// (`ESMSimulation+SharedPayload`); forgotten whenever a batch of the poller is
+    /// fetched or committed.
+    var pooledFill: PooledFill?
     private var queue: [Int32] = []
     private var queueHead = 0
 
