@@ -16,8 +16,11 @@ import EventEngine
 /// Unpublished details, assumed here:
 /// - **Which partitions join.** After the lead's records, the poller adds its other
 ///   partitions that have records and no batch in flight (and are not paused by a
-///   rebalance), oldest first record first (ties by partition index), each with all its
-///   waiting records, until `BatchSize` or the payload limit cuts the last one short.
+///   rebalance), oldest first record first (ties by partition index). A partition joins
+///   with all its waiting records or, when they would take the payload past `BatchSize`
+///   or the payload limit, not at all: a partition is never left with a remainder it
+///   cannot fetch until the shared batch commits, so a busy topic (whose partitions fill
+///   batches of their own) keeps one batch per partition, as before.
 /// - **When the shared batch is full.** It goes out when the records waiting on the
 ///   poller's partitions together reach `BatchSize`, or when the batching window, which
 ///   starts at the first record of the shared batch, runs out.
@@ -54,9 +57,12 @@ extension ESMSimulation {
             let room = constants.batchLimit - payload.invokedRecords
             let byteRoom = payloadLimit - payload.invokedBytes
             guard room > 0, byteRoom > 0 else { break }
+            // A partition joins with all its waiting records or not at all.
+            let waiting = matchedRecords(upTo: candidate.logEnd) - matchedRecords(upTo: partitions[candidate.partition].fetched)
+            guard waiting <= room, Double(waiting) * constants.recordSizeMean <= byteRoom else { continue }
             let part = takeSlice(
                 of: candidate.partition, upTo: candidate.logEnd, room: room, byteRoom: byteRoom, keepingOne: false, at: now)
-            guard part.slice.polledRecords > 0 else { break }
+            guard part.slice.polledRecords > 0 else { continue }
             payload.add(part.slice, invokedBytes: part.invokedBytes, polledBytes: part.polledBytes)
             partitions[candidate.partition].phase = .inFlight
             partitions[candidate.partition].payloadLead = Int32(lead)
