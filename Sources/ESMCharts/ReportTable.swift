@@ -66,6 +66,8 @@ enum ReportTable {
         "committed_event_count": Row(label: "Events committed (CommittedEventCount)", unit: "records", style: .count),
         "on_failure_destination_delivered_event_count": Row(
             label: "Events sent on failure (OnFailureDestinationDeliveredEventCount)", unit: "records", style: .count),
+        "on_failure_destination_delivery_error_count": Row(
+            label: "Failed deliveries on failure (OnFailureDestinationDeliveryErrorCount)", unit: "records", style: .count),
         "epu_hours": Row(label: "Event Poller Unit hours", unit: "EPU-hours", style: .decimal(places: 3)),
         "epu_cost_usd": Row(label: "EPU cost", unit: "USD", style: .dollars),
         "lambda_request_cost_usd": Row(label: "Lambda request cost", unit: "USD", style: .dollars),

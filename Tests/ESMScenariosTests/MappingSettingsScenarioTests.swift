@@ -82,11 +82,12 @@ final class MappingSettingsScenarioTests: XCTestCase {
     }
 
     func testEventCountColumnsEndBothFiles() {
-        XCTAssertEqual(Array(RunOutputs.summaryColumns.suffix(7)), EventCounts.columnNames)
-        XCTAssertEqual(Array(RunOutputs.timeSeriesColumns.suffix(7)), EventCounts.columnNames)
+        XCTAssertEqual(Array(RunOutputs.summaryColumns.suffix(8)), EventCounts.columnNames)
+        XCTAssertEqual(Array(RunOutputs.timeSeriesColumns.suffix(8)), EventCounts.columnNames)
         XCTAssertEqual(EventCounts.columnNames, [
             "polled_event_count", "filtered_out_event_count", "invoked_event_count", "failed_invoke_event_count",
             "dropped_event_count", "committed_event_count", "on_failure_destination_delivered_event_count",
+            "on_failure_destination_delivery_error_count",
         ])
     }
 }

@@ -32,6 +32,11 @@ public struct FunctionSpec: Equatable, Sendable {
     public var architecture: Architecture
     /// Probability that one invocation fails (the whole batch is retried).
     public var errorProbability: Double
+    /// Share of records the function fails to process, each independently (an esmsim
+    /// figure): with `FunctionResponseTypes: ["ReportBatchItemFailures"]` the function
+    /// reports the first failed record and the batch is retried from it; without, a failed
+    /// record fails the invocation and the whole batch is retried.
+    public var recordFailureShare: Double = 0
     /// Reserved concurrency, if set: both a guarantee and a cap.
     public var reservedConcurrency: Int?
     /// The account's concurrency limit, which caps the function when nothing is reserved.

@@ -43,6 +43,12 @@ public struct ESMSettings: Equatable, Sendable {
     public var maximumRecordAge: SimTime? = nil
     /// `BisectBatchOnFunctionError`: a failed batch is split in two and each half retried.
     public var bisectBatchOnFunctionError = false
+    /// `FunctionResponseTypes: ["ReportBatchItemFailures"]`: the function reports the
+    /// records it failed, and the batch is retried from the first of them.
+    public var reportBatchItemFailures = false
+    /// The share of the records sent to the on-failure destination whose delivery fails
+    /// (an esmsim figure for the destination; 0, every delivery succeeds, by default).
+    public var destinationDeliveryFailureShare = 0.0
     /// `StartingPositionTimestamp` with `AT_TIMESTAMP`, as seconds on the scenario's clock:
     /// 0 is when the ESM starts polling, negative times reach back into the backlog.
     public var startingPositionTimestamp: Double? = nil

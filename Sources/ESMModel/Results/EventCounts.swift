@@ -19,10 +19,13 @@ public struct EventCounts: Equatable, Sendable {
     /// `CommittedEventCount`: the sum of each partition's committed-offset advance,
     /// filtered-out and dropped records included.
     public var committed: Int64 = 0
-    /// `OnFailureDestinationDeliveredEventCount`: dropped records sent to the on-failure
-    /// destination (every dropped record when one is configured; the model has no
-    /// delivery failures).
+    /// `OnFailureDestinationDeliveredEventCount`: dropped records the on-failure
+    /// destination received, when their batch is committed.
     public var onFailureDestinationDelivered: Int64 = 0
+    /// `OnFailureDestinationDeliveryErrorCount` (the ErrorCount group), counted per
+    /// record: dropped records whose delivery to the destination failed
+    /// (`DestinationConfig.OnFailure.deliveryFailureShare` of them).
+    public var onFailureDestinationDeliveryErrors: Int64 = 0
 
     /// No events.
     public init() {}
@@ -34,6 +37,7 @@ public struct EventCounts: Equatable, Sendable {
             ("invoked_event_count", \.invoked), ("failed_invoke_event_count", \.failedInvoke),
             ("dropped_event_count", \.dropped), ("committed_event_count", \.committed),
             ("on_failure_destination_delivered_event_count", \.onFailureDestinationDelivered),
+            ("on_failure_destination_delivery_error_count", \.onFailureDestinationDeliveryErrors),
         ]
     }
 

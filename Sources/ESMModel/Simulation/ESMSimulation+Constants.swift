@@ -29,6 +29,8 @@ extension ESMSimulation {
         let skippedRecords: Int64
         /// The share of records `FilterCriteria` lets through; nil without filters.
         let filter: ProportionalCount?
+        /// The share of on-failure deliveries that fail; nil without a destination.
+        let deliveryFailures: ProportionalCount?
         /// Whether the function can never be throttled (at most one batch per partition is in
         /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
         /// invocation can be committed to without waiting for its start.
@@ -53,6 +55,8 @@ extension ESMSimulation {
             throttlingImpossible = configuration.topic.partitions <= configuration.function.concurrencyLimit
             retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
             filter = settings.filterMatchShare.map(ProportionalCount.init(share:))
+            deliveryFailures = settings.hasOnFailureDestination
+                ? ProportionalCount(share: settings.destinationDeliveryFailureShare) : nil
             self.skippedRecords = skippedRecords
         }
     }

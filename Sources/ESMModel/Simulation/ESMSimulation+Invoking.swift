@@ -37,15 +37,19 @@ extension ESMSimulation {
         // The error stream is drawn whether or not the invocation timed out, so a timeout
         // does not shift the errors of later invocations.
         let erred = function.errorProbability > 0 && random.errors.nextUnit() < function.errorProbability
-        let failed = timedOut || erred
+        let failedRecord = timedOut || erred ? nil : firstFailedRecord(of: partitions[index].invocationRecords)
+        let reportsItems = configuration.settings.reportBatchItemFailures
+        // Without ReportBatchItemFailures a failed record fails the whole invocation.
+        let failed = timedOut || erred || (failedRecord != nil && !reportsItems)
         partitions[index].batchFailed = failed
+        partitions[index].reportedFailureAt = reportsItems ? failedRecord ?? -1 : -1
         partitions[index].batchInvocationTicks += duration
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)
         concurrencyChanges.schedule(false, at: end, priority: .urgent)
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
-        if failed || !partitions[index].pendingParts.isEmpty {
+        if failed || partitions[index].reportedFailureAt >= 0 || !partitions[index].pendingParts.isEmpty {
             queue.schedule(.invokeEnd(Int32(index)), at: end)
         } else {
             queue.schedule(.commit(Int32(index)), at: end + constants.commitOverhead)
@@ -74,13 +78,21 @@ extension ESMSimulation {
     /// Ends an invocation that needs a decision. A success moves on to the next part of a
     /// split batch. A failure past `MaximumRetryAttempts` gives its records up (to the
     /// on-failure destination); otherwise, after the profile's retry delay, the records
-    /// are invoked again: halved first when `BisectBatchOnFunctionError` is on.
+    /// are invoked again: halved first when `BisectBatchOnFunctionError` is on. A partial
+    /// failure the function reported (`ReportBatchItemFailures`) is retried from the first
+    /// failed record: the records before it are done, and are not sent again.
     mutating func endInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
-        guard partitions[index].batchFailed else {
+        let succeeded = partitions[index].reportedFailureAt
+        if succeeded >= 0 {
+            partitions[index].reportedFailureAt = -1
+            partitions[index].invocationRecords -= succeeded
+        } else if !partitions[index].batchFailed {
             startNextPart(index, at: now, queue: &queue)
             return
+        } else {
+            // A partial batch response is a successful invocation: not in Errors.
+            totals.errors += 1
         }
-        totals.errors += 1
         totals.events.failedInvoke += partitions[index].invocationRecords
         partitions[index].batchAttempts += 1
         let attempts = partitions[index].batchAttempts
@@ -90,7 +102,7 @@ extension ESMSimulation {
             return
         }
         let records = partitions[index].invocationRecords
-        if configuration.settings.bisectBatchOnFunctionError && records > 1 {
+        if succeeded < 0 && configuration.settings.bisectBatchOnFunctionError && records > 1 {
             let kept = records / 2
             partitions[index].invocationRecords = kept
             partitions[index].pendingParts.append((records - kept, attempts))
@@ -160,7 +172,7 @@ extension ESMSimulation {
         totals.processed += polled - records
         totals.events.committed += polled
         totals.events.dropped += dropped
-        if configuration.settings.hasOnFailureDestination { totals.events.onFailureDestinationDelivered += dropped }
+        sendToOnFailureDestination(dropped)
         readings.throughput.add(
             records: polled, bytes: partitions[index].batchBytes,
             slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,

@@ -34,6 +34,9 @@ struct PartitionState {
     /// Failed attempts of the part of the batch being invoked.
     var batchAttempts: Int32 = 0
     var batchFailed = false
+    /// With `ReportBatchItemFailures`, the records of the current invocation before the
+    /// first one the function reported failed; -1 when it reported none.
+    var reportedFailureAt: Int64 = -1
     /// Records of the batch given up on (retries exhausted or too old), counted at commit.
     var batchDroppedRecords: Int64 = 0
     /// Records in the current invocation: the whole batch unless it was split or aged.

@@ -110,7 +110,10 @@ public struct WorkEstimate: Equatable, Sendable {
 
     /// Expected invocations per batch: failed attempts are retried up to the retry limit.
     static func attemptsPerBatch(_ configuration: ModelConfiguration) -> Double {
-        let failure = min(max(configuration.function.errorProbability, 0), 1)
+        // An attempt fails on a function error, or on any failed record of a full batch
+        // (with ReportBatchItemFailures the retry is shorter, but it is an attempt still).
+        let clean = pow(1 - min(max(configuration.function.recordFailureShare, 0), 1), Double(configuration.settings.batchSize))
+        let failure = 1 - (1 - min(max(configuration.function.errorProbability, 0), 1)) * clean
         let limit = configuration.settings.retryLimit(
             retriesWithDestination: Int(configuration.profile.retriesWithDestination))
         guard let limit else { return failure < 1 ? 1 / (1 - failure) : .infinity }

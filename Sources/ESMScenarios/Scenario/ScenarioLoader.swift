@@ -10,8 +10,8 @@ public enum ScenarioLoader {
     static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare", "partitionWeights", "keyDistribution", "backlogSpanSeconds"]
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
-    static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "reservedConcurrency", "accountConcurrency"]
-    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig", "FilterCriteria", "StartingPositionTimestamp"]
+    static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "recordFailureShare", "reservedConcurrency", "accountConcurrency"]
+    static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig", "FilterCriteria", "StartingPositionTimestamp", "FunctionResponseTypes"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
     /// Seeds a scenario file may give: every whole number up to 2^53, the largest a JSON
@@ -201,10 +201,13 @@ public enum ScenarioLoader {
         if let reserved, reserved > account {
             reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
         }
+        let recordFailures = reader.number(function, path, "recordFailureShare", range: 0...1) ?? 0
         guard let duration else { return nil }
-        return FunctionSpec(
+        var spec = FunctionSpec(
             duration: duration, memoryMB: Int(memory), architecture: architecture, errorProbability: errors,
             reservedConcurrency: reserved.map { Int($0) }, accountConcurrency: Int(account))
+        spec.recordFailureShare = recordFailures
+        return spec
     }
 
     /// `function.durationByMemory`: the duration at the function's `memoryMB`, from the
@@ -240,6 +243,7 @@ public enum ScenarioLoader {
         decodeErrorHandling(mapping, provisioned: provisioned, into: &settings, reader: reader)
         if let destination = mapping["DestinationConfig"] {
             settings.hasOnFailureDestination = decodeDestination(destination, provisioned: provisioned, reader: reader)
+            settings.destinationDeliveryFailureShare = decodeDeliveryFailureShare(destination, reader: reader)
         }
         var groupName: String?
         if let pollerValue = mapping["ProvisionedPollerConfig"] {
@@ -295,17 +299,40 @@ public enum ScenarioLoader {
         if let bisect = reader.bool(mapping, path, "BisectBatchOnFunctionError") {
             settings.bisectBatchOnFunctionError = bisect
         }
+        if let types = mapping["FunctionResponseTypes"] {
+            settings.reportBatchItemFailures = decodeFunctionResponseTypes(types, reader: reader)
+        }
+    }
+
+    /// `FunctionResponseTypes`: an empty list (the default) or `["ReportBatchItemFailures"]`,
+    /// the one value AWS accepts (API: 0 to 1 items).
+    static func decodeFunctionResponseTypes(_ value: JSONValue, reader: FieldReader) -> Bool {
+        let path = "eventSourceMapping.FunctionResponseTypes"
+        guard case .array(let types) = value.kind else {
+            reader.report(value, path, "expected an array, [] or [\"ReportBatchItemFailures\"], found \(value.typeName)")
+            return false
+        }
+        if types.count > 1 {
+            reader.report(value, path, "has \(types.count) items; AWS accepts at most one, \"ReportBatchItemFailures\"")
+            return false
+        }
+        guard let type = types.first else { return false }
+        guard case .string(let name) = type.kind, name == "ReportBatchItemFailures" else {
+            reader.report(type, "\(path)[0]", "must be \"ReportBatchItemFailures\", the only function response type")
+            return false
+        }
+        return true
     }
 
     /// The fields `decodeErrorHandling` reads.
-    static let errorHandlingKeys = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"]
+    static let errorHandlingKeys = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "FunctionResponseTypes"]
 
     /// An on-failure destination: an SNS, SQS or S3 ARN in either mode, or a Kafka topic
     /// (`kafka://topic`), which needs provisioned mode (DOC kafka-on-failure-destination).
     static func decodeDestination(_ value: JSONValue, provisioned: Bool, reader: FieldReader) -> Bool {
         let path = "eventSourceMapping.DestinationConfig"
         guard let config = reader.object(value, path, allowed: ["OnFailure"]), let onFailure = config["OnFailure"] else { return false }
-        guard let failure = reader.object(onFailure, "\(path).OnFailure", allowed: ["Destination"]) else { return false }
+        guard let failure = reader.object(onFailure, "\(path).OnFailure", allowed: ["Destination", "deliveryFailureShare"]) else { return false }
         guard let arn = reader.string(failure, "\(path).OnFailure", "Destination") else {
             if failure["Destination"] == nil { reader.report(failure, "\(path).OnFailure.Destination", "missing; give the destination's ARN") }
             return false
@@ -326,5 +353,13 @@ public enum ScenarioLoader {
             return false
         }
         return true
+    }
+
+    /// `DestinationConfig.OnFailure.deliveryFailureShare` (esmsim): the share of records sent
+    /// to the on-failure destination whose delivery fails, 0...1, default 0.
+    static func decodeDeliveryFailureShare(_ value: JSONValue, reader: FieldReader) -> Double {
+        let path = "eventSourceMapping.DestinationConfig.OnFailure"
+        guard let onFailure = value["OnFailure"], case .object = onFailure.kind else { return 0 }
+        return reader.number(onFailure, path, "deliveryFailureShare", range: 0...1) ?? 0
     }
 }
