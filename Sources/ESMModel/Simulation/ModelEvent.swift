@@ -16,9 +16,15 @@
 /// - `invokeStart` starts the invocation, or throttles it at the concurrency limit and
 ///   tries again after `throttleRetrySeconds`.
 /// - `invokeEnd` decides after a failure (retry after `errorRetrySeconds`, bisect, or
-///   give the records up) or moves to the next part of a split batch.
+///   give the records up), after a partial batch response (retry from the first failed
+///   record), or moves to the next part of a split batch.
 /// - `commit` counts the batch, frees its poller slot for the longest-waiting queued
 ///   partition, and fetches again at once.
+/// - A payload may span partitions (`ESMSimulation+SharedPayload`): the partition whose
+///   fetch sends it leads, carries the events above and holds the slot; the partitions
+///   riding in it are in flight with no events of their own until the lead's `commit`
+///   commits them too. A partition sleeping in its batching window also wakes when its
+///   poller's partitions together fill a batch.
 /// - `evaluate` reads the metrics for the scaler every `readingIntervalSeconds`; a
 ///   decision becomes an `actuate` after `actuationDelaySeconds`, which reassigns
 ///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`).
