@@ -7,11 +7,11 @@ import ESMScenarios
 /// commands' JSON: good inputs read field by field, bad ones refused with positions.
 final class AWSCLIImportTests: XCTestCase {
     func testProvisionedOnlyRetryControlsOfAnOnDemandMappingAreListedAsIgnored() throws {
-        let mapping = #"{"UUID": "u-1", "BatchSize": 100, "MaximumRetryAttempts": 3, "MaximumRecordAgeInSeconds": 3600, "BisectBatchOnFunctionError": true, "EventSourceArn": "arn:aws:kafka:us-east-1:111122223333:cluster/c/abc", "FunctionArn": "arn:aws:lambda:us-east-1:111122223333:function:f"}"#
+        let mapping = #"{"UUID": "u-1", "BatchSize": 100, "MaximumRetryAttempts": 3, "MaximumRecordAgeInSeconds": 3600, "BisectBatchOnFunctionError": true, "FunctionResponseTypes": ["ReportBatchItemFailures"], "EventSourceArn": "arn:aws:kafka:us-east-1:111122223333:cluster/c/abc", "FunctionArn": "arn:aws:lambda:us-east-1:111122223333:function:f"}"#
         let scenario = try ImportFixtures.run([("esm.json", mapping)]).get()[0]
         let json = try ImportFixtures.json(scenario)
         XCTAssertEqual(json["eventSourceMapping"]?.compactJSON, #"{"BatchSize":100}"#)
-        for field in ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"] {
+        for field in ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "FunctionResponseTypes"] {
             XCTAssertTrue(scenario.mapping.ignored.contains { $0.field == field && $0.reason.contains("provisioned mode only") }, field)
         }
     }
@@ -29,12 +29,12 @@ final class AWSCLIImportTests: XCTestCase {
         XCTAssertEqual(scenario.name, "orders-consumer-orders")
         let json = try ImportFixtures.json(scenario)
         XCTAssertEqual(json["eventSourceMapping"]?.compactJSON,
-                       #"{"StartingPosition":"TRIM_HORIZON","BatchSize":500,"MaximumBatchingWindowInSeconds":1,"DestinationConfig":{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:111122223333:orders-consumer-failures"}},"MaximumRecordAgeInSeconds":-1,"BisectBatchOnFunctionError":false,"MaximumRetryAttempts":10,"ProvisionedPollerConfig":{"MinimumPollers":2,"MaximumPollers":40}}"#)
+                       #"{"StartingPosition":"TRIM_HORIZON","BatchSize":500,"MaximumBatchingWindowInSeconds":1,"DestinationConfig":{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:111122223333:orders-consumer-failures"}},"MaximumRecordAgeInSeconds":-1,"BisectBatchOnFunctionError":false,"MaximumRetryAttempts":10,"FunctionResponseTypes":["ReportBatchItemFailures"],"ProvisionedPollerConfig":{"MinimumPollers":2,"MaximumPollers":40}}"#)
         XCTAssertEqual(json["function"]?.compactJSON, #"{"durationMs":100,"memoryMB":1024,"architecture":"arm64"}"#)
         XCTAssertEqual(json["topic"]?["partitions"]?.compactJSON, "40")
         // Every non-null field of the input is either read or listed as ignored, by name.
         let input = try JSONParser.parse(mapping)
-        let used = ["StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "DestinationConfig", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "MaximumRetryAttempts", "ProvisionedPollerConfig"]
+        let used = ["StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds", "DestinationConfig", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "MaximumRetryAttempts", "FunctionResponseTypes", "ProvisionedPollerConfig"]
         let ignored = scenario.mapping.ignored.map(\.field)
         for member in input.members ?? [] where member.value.kind != .null && !used.contains(member.key) {
             XCTAssertTrue(ignored.contains(member.key), member.key)
@@ -92,6 +92,8 @@ final class AWSCLIImportTests: XCTestCase {
              "x.json:1:95: ProvisionedPollerConfig.MinPollers: unknown field; expected MinimumPollers, MaximumPollers, PollerGroupName"),
             ("{\(kafka), \"MaximumRecordAgeInSeconds\": 700000}", "x.json:1:82: MaximumRecordAgeInSeconds: 700,000 is outside -1...604,800"),
             ("{\(kafka), \"Topics\": [1]}", "x.json:1:64: Topics[0]: expected a string, found a number"),
+            ("{\(kafka), \"FunctionResponseTypes\": [\"ReportItemFailures\"]}",
+             "x.json:1:79: FunctionResponseTypes[0]: must be \"ReportBatchItemFailures\", the only function response type"),
             ("{\(kafka), \"DestinationConfig\": {\"OnFailure\": {\"Destination\": \"my-queue\"}}}",
              "x.json:1:104: DestinationConfig.OnFailure.Destination: \"my-queue\" is not an ARN (arn:...) or a Kafka topic (kafka://TOPIC)"),
             ("{\(kafka), \"DestinationConfig\": {\"OnFailure\": {}}}", "x.json:1:88: DestinationConfig.OnFailure.Destination: missing; give the destination's ARN"),

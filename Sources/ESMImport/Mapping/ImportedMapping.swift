@@ -55,7 +55,7 @@ public struct ImportedMapping: Sendable {
 
     /// AWS documents these retry controls (and Kafka-topic destinations) for Kafka ESMs in
     /// provisioned mode only; scenario files refuse them elsewhere.
-    static let provisionedOnly = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError"]
+    static let provisionedOnly = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "FunctionResponseTypes"]
 
     /// Whether the mapping runs in provisioned mode (its pollers were given).
     var isProvisioned: Bool { settings.contains { $0.key == "ProvisionedPollerConfig" } }

@@ -82,7 +82,7 @@ struct MappingField: Sendable {
         MappingField("SchemaRegistryConfig", .object, .ignored(consumerGroup), only: [.sam]),
         MappingField("BisectBatchOnFunctionError", .boolean, .model, terraform: "bisect_batch_on_function_error"),
         MappingField("FilterCriteria", .object, .ignored("no AWS file says which share of records a filter matches: imported without filters; add FilterCriteria with each filter's matchShare"), terraform: "filter_criteria"),
-        MappingField("FunctionResponseTypes", .stringArray, .ignored("partial batch responses are not modelled: a failure retries the whole batch"), terraform: "function_response_types"),
+        MappingField("FunctionResponseTypes", .stringArray, .model, terraform: "function_response_types"),
         MappingField("MaximumRecordAgeInSeconds", .integer(-1...604_800), .model, terraform: "maximum_record_age_in_seconds"),
         MappingField("LoggingConfig", .object, .ignored("logging: no effect on scaling"), terraform: "logging_config"),
         MappingField("MetricsConfig", .object, .ignored("metrics: no effect on scaling"), terraform: "metrics_config"),

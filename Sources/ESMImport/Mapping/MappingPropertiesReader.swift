@@ -125,10 +125,31 @@ struct MappingPropertiesReader {
         case "BisectBatchOnFunctionError":
             guard case .bool(let flag) = value.kind else { return }
             mapping.set(name, value, reported: "\(name) \(flag)")
+        case "FunctionResponseTypes":
+            readResponseTypes(value, path, into: &mapping)
         default:
             guard let number = reader.number(value, path, range: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, whole: true) else { return }
             mapping.set(name, JSONValue(.number(number), line: value.line, column: value.column), reported: "\(name) \(ImportReader.format(number))")
         }
+    }
+
+    /// `FunctionResponseTypes`: `["ReportBatchItemFailures"]`, the one value AWS accepts,
+    /// turns on partial batch responses; an empty list is the default.
+    func readResponseTypes(_ value: JSONValue, _ path: String, into mapping: inout ImportedMapping) {
+        guard case .array(let types) = value.kind, !types.isEmpty else { return }
+        for (offset, type) in types.enumerated() {
+            if let call = Intrinsic.describe(type) {
+                mapping.unresolved.append("\(path)[\(offset)] = \(call) (AWS's default is used)")
+                return
+            }
+            guard case .string("ReportBatchItemFailures") = type.kind else {
+                reader.report(type, "\(path)[\(offset)]", "must be \"ReportBatchItemFailures\", the only function response type")
+                return
+            }
+        }
+        let single = JSONValue(.array([JSONValue(.string("ReportBatchItemFailures"), line: value.line, column: value.column)]), line: value.line, column: value.column)
+        mapping.set("FunctionResponseTypes", single, reported: "FunctionResponseTypes ReportBatchItemFailures")
+        mapping.notes.append("FunctionResponseTypes ReportBatchItemFailures: records fail one by one only with function.recordFailureShare, which no AWS file gives; add it to the scenario")
     }
 
     /// `ProvisionedPollerConfig`: provisioned mode when it gives MinimumPollers or
