@@ -66,4 +66,25 @@ final class PartialBatchResponseTests: XCTestCase {
         XCTAssertGreaterThan(noDestination.events.dropped, 0)
         XCTAssertEqual(noDestination.events.onFailureDestinationDelivered + noDestination.events.onFailureDestinationDeliveryErrors, 0)
     }
+
+    func testRecordsBeforeTheFirstFailureAreCommittedAtOnce() {
+        // One partition, one 1,000-record batch, 1 % of records failing, 30 s between
+        // attempts: the records before each first failure are committed when it is
+        // reported, long before the batch's retries finish.
+        var settings = ESMSettings(batchSize: 1_000, provisionedPollers: .init(minimum: 1, maximum: 1))
+        settings.reportBatchItemFailures = true
+        var profile = ModelFixtures.profile()
+        profile.errorRetrySeconds = 30
+        var configuration = ModelFixtures.configuration(
+            partitions: 1, backlog: 1_000, settings: settings, profile: profile, intervalSeconds: 1)
+        configuration.function.recordFailureShare = 0.01
+        let result = ESMSimulation.run(configuration)
+        XCTAssertEqual(result.summary.recordsProcessed, 1_000)
+        XCTAssertGreaterThan(result.summary.invocations, 3, "several failures, each retried from the failed record")
+        let firstProgress = result.rows.first { $0.processedTotal > 0 }
+        XCTAssertNotNil(firstProgress)
+        XCTAssertLessThan(firstProgress?.time ?? .max, Ticks.seconds(30), "committed before the first retry")
+        XCTAssertLessThan(firstProgress?.processedTotal ?? 0, 1_000)
+        XCTAssertEqual(firstProgress?.offsetLagSum, 1_000 - (firstProgress?.processedTotal ?? 0))
+    }
 }

@@ -49,3 +49,36 @@ final class SharedPayloadTests: XCTestCase {
         XCTAssertEqual(Double(result.summary.invocations), 120, accuracy: 3)
     }
 }
+
+/// Properties of shared payloads over many random seeded scenarios (the debug build's
+/// internal checks also hold every batch to BatchSize and every rider to its lead).
+final class SharedPayloadPropertyTests: XCTestCase {
+    func testRecordsAreConservedAndNoInvocationPassesBatchSize() {
+        var random = RandomStream(seed: 14)
+        for run in 0..<16 {
+            let partitions = 2 + Int(random.next() % 11)
+            let pollers = 1 + Int(random.next() % 3)
+            let batchSize = 1 + Int(random.next() % 200)
+            var settings = ESMSettings(batchSize: batchSize, batchingWindow: Ticks.seconds(Double(random.next() % 6)))
+            if run % 2 == 0 { settings.provisionedPollers = .init(minimum: pollers, maximum: pollers + 1) }
+            if run % 3 == 0 { settings.filterMatchShare = 0.3 + 0.7 * random.nextUnit() }
+            if run % 4 == 1, settings.isProvisioned { settings.reportBatchItemFailures = true }
+            var configuration = ModelFixtures.configuration(
+                partitions: partitions, backlog: Int64(random.next() % 500), rate: 0.5 + 40 * random.nextUnit(),
+                seconds: 300, arrivals: run % 2 == 0 ? .poisson : .uniform, recordSize: .uniform(low: 200, high: 3_000),
+                hotShare: run % 5 == 0 ? 0.5 : 0, settings: settings, seed: UInt64(run + 1), intervalSeconds: 30)
+            configuration.function.recordFailureShare = run % 4 == 1 ? 0.01 : 0
+            let result = ESMSimulation.run(configuration)
+            let summary = result.summary
+            XCTAssertTrue(summary.drained, "run \(run)")
+            XCTAssertEqual(summary.recordsProduced, summary.recordsProcessed + summary.recordsDropped, "run \(run)")
+            XCTAssertLessThanOrEqual(summary.events.invoked, summary.invocations * Int64(batchSize), "run \(run)")
+            XCTAssertEqual(
+                summary.events.invoked + summary.events.filteredOut,
+                summary.recordsProcessed + summary.events.failedInvoke, "run \(run)")
+            for row in result.rows {
+                XCTAssertEqual(row.producedTotal, row.processedTotal + row.offsetLagSum + row.recordsDropped, "run \(run) t=\(row.time)")
+            }
+        }
+    }
+}

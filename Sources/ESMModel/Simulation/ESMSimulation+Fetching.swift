@@ -82,6 +82,8 @@ extension ESMSimulation {
         partitions[index].batchAttempts = 0
         partitions[index].batchFailed = false
         partitions[index].batchDroppedRecords = 0
+        partitions[index].batchCommittedInvoked = 0
+        partitions[index].batchCommittedPolled = 0
         partitions[index].invocationRecords = invoked
         partitions[index].batchFetchedAt = fetchedAt
         partitions[index].batchThrottledTicks = 0

@@ -85,6 +85,7 @@ extension ESMSimulation {
         let succeeded = partitions[index].reportedFailureAt
         if succeeded >= 0 {
             partitions[index].reportedFailureAt = -1
+            commitBeforeReportedFailure(index, succeeded: succeeded, at: now)
             partitions[index].invocationRecords -= succeeded
         } else if !partitions[index].batchFailed {
             startNextPart(index, at: now, queue: &queue)
@@ -159,22 +160,15 @@ extension ESMSimulation {
         let produced = producedTotal(at: now)
         totals.peakLag = max(totals.peakLag, produced - totals.committed)
         readings.throughput.noteWaiting(produced - totals.fetched)
-        let records = partitions[index].batchRecords
-        let dropped = partitions[index].batchDroppedRecords
-        totals.dropped += dropped
+        let batch = partitions[index]
+        let records = batch.batchRecords - batch.batchCommittedInvoked
+        let dropped = batch.batchDroppedRecords
         if records > dropped {
-            totals.processed += records - dropped
             addRecordAges(ofBatch: index, processed: records - dropped, at: now)
         }
-        let polled = partitions[index].batchPolledRecords
-        totals.committed += polled
-        // Filtered-out records are done with once committed: processed, though never invoked.
-        totals.processed += polled - records
-        totals.events.committed += polled
-        totals.events.dropped += dropped
-        sendToOnFailureDestination(dropped)
+        countCommitted(records: records, dropped: dropped, polled: batch.batchPolledRecords - batch.batchCommittedPolled)
         readings.throughput.add(
-            records: polled, bytes: partitions[index].batchBytes,
+            records: batch.batchPolledRecords, bytes: partitions[index].batchBytes,
             slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,
             invocationTicks: partitions[index].batchInvocationTicks)
         partitions[index].committed = partitions[index].fetched
@@ -196,6 +190,20 @@ extension ESMSimulation {
             tryFetch(partition, at: now, queue: &queue)
         }
         checkDrained(at: now)
+    }
+
+    /// Counts committed records: `records` the filters let through (of which `dropped` were
+    /// given up on and go to the on-failure destination) and the `polled` offsets they
+    /// take the committed position over, filtered-out records included.
+    mutating func countCommitted(records: Int64, dropped: Int64, polled: Int64) {
+        totals.dropped += dropped
+        totals.processed += records - dropped
+        totals.committed += polled
+        // Filtered-out records are done with once committed: processed, though never invoked.
+        totals.processed += polled - records
+        totals.events.committed += polled
+        totals.events.dropped += dropped
+        sendToOnFailureDestination(dropped)
     }
 
     /// Marks the run drained the first time production is over and every record is committed.

@@ -136,8 +136,9 @@ extension ESMSimulation {
     mutating func addRecordAges(ofBatch lead: Int, processed: Int64, at now: SimTime) {
         let batch = partitions[lead]
         guard processed == batch.batchRecords, !batch.payloadSlices.isEmpty else {
-            totals.recordAges.add(
-                records: processed, oldest: now - batch.batchFirstArrival, newest: now - batch.batchLastArrival)
+            // Records committed early (a partial batch response) were the oldest.
+            let oldest = batch.arrival(ofBatchRecord: batch.batchCommittedInvoked)
+            totals.recordAges.add(records: processed, oldest: now - oldest, newest: now - batch.batchLastArrival)
             return
         }
         for slice in batch.payloadSlices where slice.invokedRecords > 0 {

@@ -39,6 +39,11 @@ struct PartitionState {
     var reportedFailureAt: Int64 = -1
     /// Records of the batch given up on (retries exhausted or too old), counted at commit.
     var batchDroppedRecords: Int64 = 0
+    /// Records of the batch committed before the batch is done, because a partial batch
+    /// response reported a later record failed: the invoked ones, and the offsets (polled
+    /// records) they cover.
+    var batchCommittedInvoked: Int64 = 0
+    var batchCommittedPolled: Int64 = 0
     /// Records in the current invocation: the whole batch unless it was split or aged.
     var invocationRecords: Int64 = 0
     /// Parts of the batch still to invoke after the current one, the next last, each with
@@ -62,6 +67,14 @@ struct PartitionState {
     /// On a partition whose records ride in another partition's payload, that lead
     /// partition; -1 when the partition's batch (if any) is its own.
     var payloadLead: Int32 = -1
+
+    /// When the batch's record at `position` (0-based, in payload order) arrived, taking
+    /// its records as spread evenly between its first and last arrival.
+    func arrival(ofBatchRecord position: Int64) -> SimTime {
+        guard position > 0, batchRecords > 0 else { return batchFirstArrival }
+        let span = Double(batchLastArrival - batchFirstArrival)
+        return batchFirstArrival + SimTime((span * Double(min(position, batchRecords)) / Double(batchRecords)).rounded())
+    }
 
     /// Two remembered (record, arrival time) answers; record 0 means empty.
     private var rememberedRecords: (Int64, Int64) = (0, 0)
