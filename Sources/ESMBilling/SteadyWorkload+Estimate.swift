@@ -19,6 +19,9 @@ extension SteadyWorkload {
     /// limit) first. In provisioned mode the cycle is also at least the time a poller
     /// needs to give each of its partitions a turn on its invocation slots, and a poller's
     /// byte budget must cover its partitions' bytes. Pollers carry their partitions' bytes evenly.
+    /// When a partition's batch is bound by the window, not `BatchSize`, a provisioned
+    /// poller's partitions share one payload per cycle (payloads span partitions); on-demand
+    /// pollers are the scaler's choice, so there each partition is taken to have its own.
     public func estimate(profile: BehaviourProfile) throws(Overload) -> SteadyEstimate {
         let isProvisioned = provisionedPollers != nil
         let behaviour = profile.behaviour(provisioned: isProvisioned)
@@ -46,7 +49,12 @@ extension SteadyWorkload {
                 throw Overload(description: "each partition receives \(format(perPartition)) records/s, more than it can pass on: a batch of \(format(batchLimit)) records fills in \(format(cycle)) s but a partition can fetch only every \(format(neededCycle)) s (fetch to commit, and a turn on its poller's \(format(behaviour.invocationsPerPoller)) slots); add partitions or pollers, or raise BatchSize")
             }
         }
-        let invocationsPerSecond = recordsPerSecond / records
+        var invocationsPerSecond = recordsPerSecond / records
+        if pollers > 0 && partitions > pollers && records < batchLimit {
+            invocationsPerSecond = sharedPayloadInvocations(
+                pollers: pollers, perPartition: perPartition, busyCycle: neededCycle, batchLimit: batchLimit)
+            records = recordsPerSecond / invocationsPerSecond
+        }
 
         var epus = 0
         if pollers > 0 {
@@ -69,6 +77,23 @@ extension SteadyWorkload {
         return SteadyEstimate(
             batchRecords: records, batchCycleSeconds: cycle, invocationsPerSecond: invocationsPerSecond,
             pollersPerMapping: pollers, epus: epus, usage: usage)
+    }
+
+    /// Invocations per second when each poller's partitions share payloads, as the
+    /// simulation's do when one partition's records do not fill a batch: the window opens
+    /// at the first record after the last fetch on any of the poller's partitions, and
+    /// their records over it go in one payload, up to `batchLimit` (which the pooled
+    /// records then reach sooner); a cycle is never shorter than `busyCycle`. Partitions
+    /// are dealt round robin.
+    func sharedPayloadInvocations(pollers: Int, perPartition: Double, busyCycle: Double, batchLimit: Double) -> Double {
+        let fewer = partitions / pollers
+        let busier = partitions % pollers
+        func invocations(partitions: Int) -> Double {
+            let rate = Double(partitions) * perPartition
+            let cycle = max(busyCycle, batchingWindowSeconds + 1 / rate)
+            return rate / min(batchLimit, rate * cycle)
+        }
+        return Double(busier) * invocations(partitions: fewer + 1) + Double(pollers - busier) * invocations(partitions: fewer)
     }
 
     /// The claims of one ESM's pollers, partitions dealt round robin as the simulation does.
