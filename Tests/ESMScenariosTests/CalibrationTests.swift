@@ -54,8 +54,8 @@ final class CalibrationTests: XCTestCase {
         let text = "scenario,metric,observed,tolerance,profile,source\na.json,drain_tme_s,1,1,,x\nb.json,drain_time_s,x,1,,y\n"
         XCTAssertThrowsError(try ObservationFile.parse(text, file: "obs.csv", folder: "/tmp")) { error in
             let message = String(describing: error)
-            XCTAssertTrue(message.contains("obs.csv:2: unknown metric \"drain_tme_s\""), message)
-            XCTAssertTrue(message.contains("obs.csv:3: observed value \"x\" is not a number"), message)
+            XCTAssertTrue(message.contains("obs.csv:2:8: metric: unknown metric \"drain_tme_s\" (did you mean drain_time_s?)"), message)
+            XCTAssertTrue(message.contains("obs.csv:3:21: observed: \"x\" is not a number"), message)
         }
     }
 

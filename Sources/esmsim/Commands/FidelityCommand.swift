@@ -1,4 +1,5 @@
 import ESMStudies
+import ESMFormats
 import ESMScenarios
 
 /// `esmsim fidelity`: published figures next to simulated ones.
@@ -26,12 +27,18 @@ enum FidelityCommand: CommandLineCommand {
         let sizingPath = arguments.value("sizing") ?? defaultSizing
         guard arguments.positional.isEmpty else { throw UsageError("esmsim fidelity takes no files; name them with --observations and --sizing") }
         do {
-            let residuals = try FidelityReport.residuals(for: try ObservationFile.load(path: path))
+            // Both files are read before anything runs, so a mistake in either costs no wait.
+            let observations = try ObservationFile.load(path: path)
+            let examples = try SizingExample.load(path: sizingPath)
+            let residuals = try FidelityReport.residuals(for: observations)
             Console.out(FidelityReport.table(residuals))
-            let sizing = try SizingReport.rows(for: try SizingExample.load(path: sizingPath))
+            let sizing = try SizingReport.rows(for: examples)
             Console.out("\nAWS's documented sizing arithmetic (no per-batch overhead) next to the model:\n")
             Console.out(SizingReport.table(sizing))
             return residuals.allSatisfy(\.withinTolerance) && sizing.allSatisfy(\.holds) ? .success : .failure
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            return .usage
         } catch {
             Console.error("esmsim: \(error)")
             return .usage
