@@ -83,27 +83,35 @@ enum CompareCommand: CommandLineCommand {
             results.append(result)
             costs.append(cost)
         }
+        // The observed series is compared with the first run and drawn over it; a run without
+        // a clock is placed from the first observed point, and the charts then show that clock.
+        let comparison = observed.flatMap { observed in results.first.map { SeriesComparison(observed, result: $0) } }
+        var overlay: ObservedOverlay?
+        var clocks: [ChartClock?] = []
+        var shownUntil = until
+        if let observed, let comparison, let result = results.first {
+            let period = observed.period ?? ModelConfiguration.defaultSampleInterval
+            overlay = ObservedOverlay(comparison, source: observed.series.file, period: period, dataFile: "observed-\(observed.metric.rawValue).csv")
+            if result.clock == nil { clocks = [ChartClock(RunClock(startEpochMilliseconds: comparison.start))] }
+            if shownUntil == nil, let overlay {
+                shownUntil = max(RunChart.sharedEnd(for: results.map(\.summary)), min(overlay.end + period, result.summary.endTime))
+            }
+        }
+        let overlayPath = overlay?.dataFile.map { "\(folder)/\($0)" }
         do {
             try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
-                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
-                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: shownUntil, clocks: clocks, observed: overlay).svg(), to: chartPath)
+                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: shownUntil, clocks: clocks, observed: overlay), to: reportPath)
+                if let comparison, let overlayPath { try AtomicFile.write(comparison.csv, to: overlayPath) }
             }
         } catch {
             Console.error("esmsim: \(error.description)")
             return .failure
         }
         Console.out("wrote \(chartPath) and \(reportPath)")
-        if let observed, let result = results.first {
-            let comparison = SeriesComparison(observed, result: result)
+        if let comparison, let overlayPath {
             for line in comparison.report { Console.out(line) }
-            let overlay = "\(folder)/observed-\(observed.metric.rawValue).csv"
-            do {
-                try AtomicFile.write(comparison.csv, to: overlay)
-            } catch {
-                Console.error("esmsim: \(error.description)")
-                return .failure
-            }
-            Console.out("wrote \(overlay)")
+            Console.out("wrote \(overlayPath)")
         }
         return .success
     }
