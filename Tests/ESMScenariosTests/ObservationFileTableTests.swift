@@ -62,15 +62,18 @@ final class ObservationFileTableTests: XCTestCase {
         try "timestamp,OffsetLag\n2026-11-02T00:01:00Z,5\n2026-11-02T00:00:00Z,6\n2026-11-02T00:02:00Z,7\n".write(toFile: folder + "/lag.csv", atomically: false, encoding: .utf8)
         try "{\"MetricDataResults\": [{\"Id\": \"m\", \"Timestamps\": [\"2026-11-02T00:00:00Z\"], \"Values\": [1, 2]}]}".write(toFile: folder + "/lag.json", atomically: false, encoding: .utf8)
         try "{}".write(toFile: folder + "/s.json", atomically: false, encoding: .utf8)
-        let rows = "s.json,OffsetLag,lag.csv,5,,x\ns.json,max_concurrency,lots,1,,x\ns.json,ConcurrentExecutions,lag.json,5,,x\nmissing.json,max_concurrency,1,1,,x\n"
+        try "timestamp,Throttles\n2026-11-02T00:00:00Z,5\n2026-11-02T00:01:00Z,6\n".write(toFile: folder + "/throttles.csv", atomically: false, encoding: .utf8)
+        let rows = "s.json,OffsetLag,lag.csv,5,,x\ns.json,Invocations,throttles.csv,5,,x\ns.json,max_concurrency,lots,1,,x\ns.json,ConcurrentExecutions,lag.json,5,,x\nmissing.json,max_concurrency,1,1,,x\n"
         let problems = observationProblems(rows, folder: folder, check: true)
         XCTAssertEqual(problems, """
             obs.csv:2:18: observed: the OffsetLag series lag.csv cannot be read: 1 problem below
             \(folder)/lag.csv:4:1: timestamp: timestamps out of order: 2026-11-02T00:02:00Z follows 2026-11-02T00:00:00Z in a series running newest first; sort the rows
-            obs.csv:3:24: observed: "lots" is not a number; expected the observed figure, 0 or more, in the metric's unit
-            obs.csv:4:29: observed: the ConcurrentExecutions series lag.json cannot be read: 1 problem below
+            obs.csv:3:20: observed: the Invocations series throttles.csv cannot be read: 1 problem below
+            \(folder)/throttles.csv: the series is labelled "Throttles", which is Throttles, not Invocations; give the file of Invocations, or name the metric Throttles
+            obs.csv:4:24: observed: "lots" is not a number; expected the observed figure, 0 or more, in the metric's unit
+            obs.csv:5:29: observed: the ConcurrentExecutions series lag.json cannot be read: 1 problem below
             \(folder)/lag.json:1:86: MetricDataResults[0].Values: 2 values for 1 timestamps; Values[i] pairs with Timestamps[i]
-            obs.csv:5:1: scenario: cannot read the scenario file \(folder)/missing.json: no such file
+            obs.csv:6:1: scenario: cannot read the scenario file \(folder)/missing.json: no such file
             """)
     }
 

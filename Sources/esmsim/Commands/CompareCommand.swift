@@ -26,7 +26,10 @@ enum CompareCommand: CommandLineCommand {
         by the scenario's startTime (or, without one, from the first observed point). Prints
         the mean absolute error, the error at the observed peak and, for offset lag, the
         difference in time to catch up (lag back under 1 % of its peak); writes the overlay
-        as DIR/observed-METRIC.csv (time_s,clock,observed,simulated).
+        as DIR/observed-METRIC.csv (time_s,clock,observed,simulated). The chart and report
+        draw it in a panel of its own (observed black and dashed, legend entry "observed")
+        on the scenario's clock, or the first observed point's, and the report tables the
+        error measures.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for comparison.svg and report.html", default: "Results"),
