@@ -26,9 +26,8 @@ public struct Baseline: Equatable, Sendable {
         let text: String
         do { text = try TextFile.read(path: path, kind: "baseline") } catch {
             throw DiagnosticError(problems: error.problems.map { problem in
-                var problem = problem
-                problem.message += "; create it with esmsim check --update"
-                return problem
+                Diagnostic(file: problem.file, line: problem.line, column: problem.column, path: problem.path,
+                           message: problem.message + "; create it with esmsim check --update")
             })
         }
         let lines = CSVReader.rows(text)
