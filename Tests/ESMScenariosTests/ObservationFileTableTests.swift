@@ -77,6 +77,21 @@ final class ObservationFileTableTests: XCTestCase {
             """)
     }
 
+    /// A series wholly outside its scenario's span cannot be fitted: the empty comparison
+    /// would look perfect.
+    func testCalibrationRefusesASeriesOutsideItsScenario() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        try TrafficScenarioTests.incident.write(toFile: folder + "/incident.json", atomically: false, encoding: .utf8)
+        try "timestamp,OffsetLag\n2026-11-01T08:00:00Z,1\n2026-11-01T08:01:00Z,2\n".write(toFile: folder + "/early.csv", atomically: false, encoding: .utf8)
+        let observations = try ObservationFile.parse(Self.header + "\nincident.json,OffsetLag,early.csv,5,,x\n", file: "obs.csv", folder: folder)
+        XCTAssertThrowsError(try Calibrator(observations: observations, profileName: "aws-2024")) { error in
+            XCTAssertEqual("\(error)", "\(folder)/early.csv:2:1: no point falls within the simulated span of incident.json, 2026-11-02T12:30:00Z to 2026-11-02T14:30:00Z (its startTime and horizon); the series runs from 2026-11-01T08:00:00Z to 2026-11-01T08:01:00Z")
+        }
+        XCTAssertThrowsError(try Calibrator(observations: observations.map { var other = $0; other.profile = "aws-2021"; return other }, profileName: "aws-2024")) { error in
+            XCTAssertEqual("\(error)", "--profile: no observation applies to profile aws-2024: every row names another profile")
+        }
+    }
+
     func testBadSizingRowsArePositioned() {
         let header = SizingExample.columns.joined(separator: ",")
         let cases: [(row: String, message: String)] = [

@@ -109,6 +109,12 @@ final class TrafficCommandTests: XCTestCase {
         let unnamed = try BuiltCommand.run(["compare", "incident.json", "--observed", "gappy.csv"], in: folder)
         XCTAssertEqual(unnamed.status, 2)
         XCTAssertTrue(unnamed.errors.contains("gappy.csv: which metric is this? the file does not name its metric"), unnamed.errors)
+        // A series wholly outside the scenario's span (its startTime and horizon) has nothing to compare.
+        try BuiltCommand.write("timestamp,OffsetLag\n2026-11-03T08:00:00Z,1\n2026-11-03T08:01:00Z,2\n", folder, "tomorrow.csv")
+        let outside = try BuiltCommand.run(["compare", "incident.json", "--observed", "tomorrow.csv", "--out", "never"], in: folder)
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertEqual(outside.errors, "tomorrow.csv:2:1: no point falls within the simulated span of incident.json, 2026-11-02T12:30:00Z to 2026-11-02T14:30:00Z (its startTime and horizon); the series runs from 2026-11-03T08:00:00Z to 2026-11-03T08:01:00Z\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/never"), "nothing written")
         let badMetric = try BuiltCommand.run(["compare", "incident.json", "--observed", "gappy.csv", "--metric", "Lag"], in: folder)
         XCTAssertEqual(badMetric.status, 2)
         XCTAssertTrue(badMetric.errors.contains("--metric must be one of OffsetLag"), badMetric.errors)

@@ -76,6 +76,11 @@ enum CompareCommand: CommandLineCommand {
             throw UsageError("--metric names what an --observed series measures; give --observed too")
         }
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
+        if let observed, let item = loaded.first,
+           let problem = observed.placementProblem(startTime: item.scenario.startTime, horizon: options.horizon ?? item.scenario.horizon, scenario: item.path) {
+            Console.error(problem.description)
+            return .usage
+        }
 
         var results: [RunResult] = []
         var costs: [CostBreakdown] = []
