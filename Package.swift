@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine", "ESMFormats", "ESMBilling"],
-            exclude: ["README.md", "Profiles"]
+            exclude: ["README.md", "Profiles", "ProfileSets"]
         ),
         .target(name: "ESMStudies", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel", "EventEngine"], exclude: ["README.md"]),
         .target(name: "ESMCharts", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel"], exclude: ["README.md"]),
