@@ -169,3 +169,53 @@ final class Counter: @unchecked Sendable {
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+/// `sweep --ensemble` and `fidelity --ensemble` on small inputs.
+final class EnsembleStudyTests: XCTestCase {
+    func testSweepRunsEveryPointUnderEveryMember() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        let setPath = try EnsembleFixtures.threeMembers(in: folder)
+        try BuiltCommand.write(EnsembleFixtures.scenario, folder, "small.json")
+        try BuiltCommand.write(#"{"scenario": "small.json", "axes": {"MinimumPollers": [1, 4]}}"#, folder, "sweep.json")
+        let sweep = try Sweep.load(path: folder + "/sweep.json")
+        let set = try ProfileSet.load(setPath)
+        let job = try SweepJob.prepareEnsemble(sweep, members: set.members.count, options: .init())
+        let written = try job.writeEnsemble(into: folder + "/out", set: set, options: .init(), pricing: PlanTests.pricing)
+        XCTAssertEqual(written.map { ($0 as NSString).lastPathComponent }, ["sweep.csv", "sweep-ensemble.csv"])
+        let rows = CSVReader.rows(try BuiltCommand.read(folder, "out/sweep.csv")).map(\.cells).filter { $0 != [""] }
+        XCTAssertEqual(rows[0].prefix(3), ["point", "MinimumPollers", "member"])
+        XCTAssertEqual(rows.dropFirst().map { $0[0] + "/" + $0[2] }, ["1/aws-2024", "1/aws-2021", "1/aws-2024-slow", "2/aws-2024", "2/aws-2021", "2/aws-2024-slow"])
+        // Each point's ranges are those of its members' rows.
+        let small = try ScenarioLoader.parse(EnsembleFixtures.scenario, file: "small.json", defaultName: "small")
+        let point = EnsembleRun(try sweep.scenario(at: 0), set: set, options: .init(), pricing: PlanTests.pricing)
+        XCTAssertEqual(small.topic.partitions, 4)
+        let ranges = CSVReader.rows(try BuiltCommand.read(folder, "out/sweep-ensemble.csv")).map(\.cells).filter { $0.first == "1" }
+        XCTAssertEqual(ranges.map { Array($0.dropFirst(2)) }, point.ranges.map(\.cells))
+    }
+
+    func testFidelityRanksProbesByDisagreement() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        let set = try ProfileSet.load(try EnsembleFixtures.threeMembers(in: folder))
+        try BuiltCommand.write(EnsembleFixtures.scenario, folder, "small.json")
+        try BuiltCommand.write("""
+        scenario,metric,question,measure
+        small.json,records_produced,"Records produced","count them"
+        small.json,time_to_max_concurrency_s,"Time to maximum concurrency","read ConcurrentExecutions"
+        """, folder, "probes.csv")
+        let probes = try ProbeFile.load(path: folder + "/probes.csv")
+        XCTAssertEqual(probes.map(\.scenarioPath), [folder + "/small.json", folder + "/small.json"])
+        let counter = Counter()
+        let found = try EnsembleFidelity.disagreements(probes, set: set) { scenario, profile, options in
+            counter.add()
+            return ScenarioRunner.run(scenario, profile: profile, options: options)
+        }
+        XCTAssertEqual(counter.value, probes.count * set.members.count)
+        XCTAssertEqual(found.map(\.probe.metric), ["time_to_max_concurrency_s", "records_produced"], "most disputed first")
+        XCTAssertEqual(found.last?.range.spread, 0)
+        XCTAssertTrue(EnsembleFidelity.disagreementTable(found).contains("read ConcurrentExecutions"))
+        try BuiltCommand.write("scenario,metric,question,measure\nsmall.json,drain_tme_s,q,m\n", folder, "bad.csv")
+        XCTAssertThrowsError(try ProbeFile.load(path: folder + "/bad.csv")) { error in
+            XCTAssertTrue("\(error)".contains("bad.csv:2:1: metric: unknown summary metric \"drain_tme_s\"; did you mean \"drain_time_s\"?"), "\(error)")
+        }
+    }
+}
