@@ -47,7 +47,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
-        .executableTarget(name: "esmsim-bench", dependencies: ["ESMStudies", "ESMScenarios", "ESMModel", "EventEngine"]),
+        .executableTarget(name: "esmsim-bench", dependencies: ["ESMStudies", "ESMScenarios", "ESMBilling", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
         .testTarget(name: "ESMImportTests", dependencies: ["ESMImport", "ESMScenarios", "ESMFormats", "EventEngine"]),
