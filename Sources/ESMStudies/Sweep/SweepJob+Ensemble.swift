@@ -35,27 +35,15 @@ extension SweepJob {
         let members = set.members
         let count = members.count
         try OrderedBlocks.forEach(count: pointCount * count, size: max(1, 4_096 / count) * count, progress: progress) { run -> Result<SummaryRecord, DiagnosticError> in
-            do {
-                let scenario = try sweep.scenario(at: point(run / count))
-                return .success(ScenarioRunner.record(scenario, profile: members[run % count].profile, options: options, pricing: pricing))
-            } catch let error as DiagnosticError {
-                return .failure(error)
-            } catch {
-                return .failure(DiagnosticError(problems: [Diagnostic(file: sweep.file, line: 0, column: 0, path: "", message: "\(error)")]))
+            record {
+                ScenarioRunner.record(try sweep.scenario(at: point(run / count)), profile: members[run % count].profile, options: options, pricing: pricing)
             }
         } consume: { (range: Range<Int>, results: [Result<SummaryRecord, DiagnosticError>]) throws(AtomicFile.WriteError) -> Bool in
             // Blocks hold whole points, so each point's members are together.
             for first in stride(from: 0, to: results.count, by: count) {
                 let point = self.point((range.lowerBound + first) / count)
                 let leading = [String(point + 1)] + sweep.values(at: point).map(\.cellText)
-                var records: [SummaryRecord] = []
-                for result in results[first..<(first + count)] {
-                    switch result {
-                    case .success(let record): records.append(record)
-                    case .failure(let error):
-                        throw AtomicFile.WriteError(path: runs.path, reason: "point \(point + 1) can no longer run: \(error.description)")
-                    }
-                }
+                let records = try Self.records(results[first..<(first + count)], point: point, path: runs.path)
                 for (member, record) in zip(set.memberNames, records) { try runs.append(leading + [member] + record.cells) }
                 for metric in MetricRange.ranges(of: records, members: set.memberNames) { try ranges.append(leading + metric.cells) }
             }
