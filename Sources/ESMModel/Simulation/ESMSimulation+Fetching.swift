@@ -25,7 +25,7 @@ extension ESMSimulation {
             return
         }
         // The offset whose record completes a batch: BatchSize records the filters let through.
-        let fillOffset = offset(reachingMatched: matchedRecords(upTo: fetched) + batchLimit)
+        let fillOffset = offset(reachingMatched: matchedRecords(upTo: fetched) + constants.batchLimit)
         let window = configuration.settings.batchingWindow
         if fillOffset.map({ $0 > logEnd }) ?? true, window > 0 {
             // The record has arrived (available > 0), so its arrival time exists.
@@ -41,7 +41,7 @@ extension ESMSimulation {
             }
         }
         let pollerIndex = Int(partitions[index].poller)
-        if pollers[pollerIndex].inFlight >= slotsPerPoller {
+        if pollers[pollerIndex].inFlight >= constants.slotsPerPoller {
             partitions[index].phase = .queued
             pollers[pollerIndex].enqueue(Int32(index))
             return
@@ -60,8 +60,8 @@ extension ESMSimulation {
         }
         // Filtered-out records are polled too: they take poller throughput.
         let polledBytes = records > invoked ? bytes + batchBytes(records - invoked) : bytes
-        events.polled += records
-        events.filteredOut += records - invoked
+        totals.events.polled += records
+        totals.events.filteredOut += records - invoked
         let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
         let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
 
@@ -77,7 +77,7 @@ extension ESMSimulation {
         pollers[pollerIndex].bytesUnmetered += polledBytes
 
         partitions[index].fetched = fetched + records
-        fetchedTotal += records
+        totals.fetched += records
         partitions[index].phase = .inFlight
         partitions[index].batchPoller = Int32(pollerIndex)
         partitions[index].batchRecords = invoked
@@ -93,11 +93,11 @@ extension ESMSimulation {
         partitions[index].batchFirstArrival = firstArrival
         partitions[index].batchLastArrival = lastArrival
         partitions[index].lastFetchedArrival = lastArrival
-        let invokeAt = fetchedAt + max(pollOverhead, transfer)
+        let invokeAt = fetchedAt + max(constants.pollOverhead, transfer)
         if invoked == 0 {
             // Every record was filtered out: the offsets are committed with no invocation.
-            queue.schedule(.commit(Int32(index)), at: invokeAt + commitOverhead)
-        } else if throttlingImpossible {
+            queue.schedule(.commit(Int32(index)), at: invokeAt + constants.commitOverhead)
+        } else if constants.throttlingImpossible {
             beginInvocation(index, startingAt: invokeAt, queue: &queue)
         } else {
             queue.schedule(.invokeStart(Int32(index)), at: invokeAt)
@@ -106,13 +106,13 @@ extension ESMSimulation {
 
     /// Records among a partition's first `offset` that the filters match (all without filters).
     func matchedRecords(upTo offset: Int64) -> Int64 {
-        filter?.count(of: offset) ?? offset
+        constants.filter?.count(of: offset) ?? offset
     }
 
     /// The smallest offset whose records include `matched` matching ones, or nil when
     /// the filters never match that many.
     func offset(reachingMatched matched: Int64) -> Int64? {
-        guard let filter else { return matched }
+        guard let filter = constants.filter else { return matched }
         return filter.totalNeeded(in: matched)
     }
 
@@ -143,8 +143,8 @@ extension ESMSimulation {
     /// `records` sizes by the central limit theorem (never below one byte per record).
     mutating func batchBytes(_ records: Int64) -> Double {
         let count = Double(records)
-        guard recordSizeDeviation > 0 else { return count * recordSizeMean }
-        let z = Distribution.standardNormal(&sizeRandom)
-        return max(count, count * recordSizeMean + count.squareRoot() * recordSizeDeviation * z)
+        guard constants.recordSizeDeviation > 0 else { return count * constants.recordSizeMean }
+        let z = Distribution.standardNormal(&random.recordSize)
+        return max(count, count * constants.recordSizeMean + count.squareRoot() * constants.recordSizeDeviation * z)
     }
 }

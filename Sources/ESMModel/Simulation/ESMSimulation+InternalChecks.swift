@@ -40,8 +40,8 @@ extension ESMSimulation {
             concurrency <= max(configuration.function.concurrencyLimit, 0),
             "concurrency \(concurrency) is above the function's limit \(configuration.function.concurrencyLimit)")
         precondition(
-            committedTotal == processedTotal + droppedTotal,
-            "committed \(committedTotal) != processed \(processedTotal) + dropped \(droppedTotal)")
+            totals.committed == totals.processed + totals.dropped,
+            "committed \(totals.committed) != processed \(totals.processed) + dropped \(totals.dropped)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
             pollers.count >= pollerFloor && pollers.count <= scaler.policy.ceiling,
@@ -52,7 +52,7 @@ extension ESMSimulation {
     mutating func checkOffsets(of index: Int, at now: SimTime) {
         let partition = partitions[index]
         // Before an AT_TIMESTAMP start's first record arrives, the partition's start is past its log end.
-        let logEnd = split.count(of: index, total: max(curve.count(at: now), skippedRecords))
+        let logEnd = split.count(of: index, total: max(curve.count(at: now), constants.skippedRecords))
         precondition(
             partition.committed <= partition.fetched,
             "partition \(index): committed \(partition.committed) is past fetched \(partition.fetched)")
@@ -71,7 +71,7 @@ extension ESMSimulation {
         var assigned = [Int](repeating: 0, count: pollers.count)
         var inFlight = 0
         var committedSum: Int64 = 0
-        let backlogSkipped = skippedRecords
+        let backlogSkipped = constants.skippedRecords
         for index in partitions.indices {
             checkOffsets(of: index, at: now)
             let partition = partitions[index]
@@ -96,8 +96,8 @@ extension ESMSimulation {
             "poller loads \(assigned) differ by more than one partition")
         precondition(concurrency <= inFlight, "\(concurrency) invocations but only \(inFlight) batches in flight")
         precondition(
-            committedSum - backlogSkipped == committedTotal,
-            "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(committedTotal)")
+            committedSum - backlogSkipped == totals.committed,
+            "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(totals.committed)")
     }
     #endif
 }

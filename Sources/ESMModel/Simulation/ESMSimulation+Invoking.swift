@@ -7,10 +7,10 @@ extension ESMSimulation {
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         settleConcurrency(at: now)
         if concurrency >= configuration.function.concurrencyLimit {
-            throttlesTotal += 1
-            throttlesSinceEvaluation += 1
-            partitions[index].batchThrottledTicks += throttleRetry
-            queue.schedule(.invokeStart(Int32(index)), at: now + throttleRetry)
+            totals.throttles += 1
+            readings.throttlesSinceEvaluation += 1
+            partitions[index].batchThrottledTicks += constants.throttleRetry
+            queue.schedule(.invokeStart(Int32(index)), at: now + constants.throttleRetry)
             return
         }
         beginInvocation(index, startingAt: now, queue: &queue)
@@ -27,16 +27,16 @@ extension ESMSimulation {
     /// left is committed without an invocation.
     mutating func beginInvocation(_ index: Int, startingAt start: SimTime, queue: inout EventQueue<ModelEvent>) {
         guard dropExpiredRecords(index, at: start) else {
-            queue.schedule(.commit(Int32(index)), at: start + commitOverhead)
+            queue.schedule(.commit(Int32(index)), at: start + constants.commitOverhead)
             return
         }
         let function = configuration.function
         invokedRecordStarts.schedule(partitions[index].invocationRecords, at: start)
-        let (duration, timedOut) = function.sampleInvocation(records: partitions[index].invocationRecords, &durationRandom)
-        billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
+        let (duration, timedOut) = function.sampleInvocation(records: partitions[index].invocationRecords, &random.duration)
+        totals.billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         // The error stream is drawn whether or not the invocation timed out, so a timeout
         // does not shift the errors of later invocations.
-        let erred = function.errorProbability > 0 && errorRandom.nextUnit() < function.errorProbability
+        let erred = function.errorProbability > 0 && random.errors.nextUnit() < function.errorProbability
         let failed = timedOut || erred
         partitions[index].batchFailed = failed
         partitions[index].batchInvocationTicks += duration
@@ -48,25 +48,25 @@ extension ESMSimulation {
         if failed || !partitions[index].pendingParts.isEmpty {
             queue.schedule(.invokeEnd(Int32(index)), at: end)
         } else {
-            queue.schedule(.commit(Int32(index)), at: end + commitOverhead)
+            queue.schedule(.commit(Int32(index)), at: end + constants.commitOverhead)
         }
     }
 
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
     /// its maxima, and the invocation count.
     mutating func settleConcurrency(at now: SimTime) {
-        while let (_, records) = invokedRecordStarts.next(notAfter: now) { events.invoked += records }
+        while let (_, records) = invokedRecordStarts.next(notAfter: now) { totals.events.invoked += records }
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
                 continue
             }
             concurrency += 1
-            invocationsTotal += 1
-            if concurrency > intervalMaxConcurrency { intervalMaxConcurrency = concurrency }
-            if concurrency > maxConcurrency {
-                maxConcurrency = concurrency
-                timeOfMaxConcurrency = time
+            totals.invocations += 1
+            if concurrency > sampling.intervalMaxConcurrency { sampling.intervalMaxConcurrency = concurrency }
+            if concurrency > totals.maxConcurrency {
+                totals.maxConcurrency = concurrency
+                totals.timeOfMaxConcurrency = time
             }
         }
     }
@@ -80,11 +80,11 @@ extension ESMSimulation {
             startNextPart(index, at: now, queue: &queue)
             return
         }
-        errorsTotal += 1
-        events.failedInvoke += partitions[index].invocationRecords
+        totals.errors += 1
+        totals.events.failedInvoke += partitions[index].invocationRecords
         partitions[index].batchAttempts += 1
         let attempts = partitions[index].batchAttempts
-        if let limit = retryLimit, Int(attempts) > limit {
+        if let limit = constants.retryLimit, Int(attempts) > limit {
             partitions[index].batchDroppedRecords += partitions[index].invocationRecords
             startNextPart(index, at: now, queue: &queue)
             return
@@ -95,13 +95,13 @@ extension ESMSimulation {
             partitions[index].invocationRecords = kept
             partitions[index].pendingParts.append((records - kept, attempts))
         }
-        queue.schedule(.invokeStart(Int32(index)), at: now + errorRetry)
+        queue.schedule(.invokeStart(Int32(index)), at: now + constants.errorRetry)
     }
 
     /// Invokes the next part of the batch at once, or commits when none is left.
     mutating func startNextPart(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         guard let next = partitions[index].pendingParts.popLast() else {
-            queue.schedule(.commit(Int32(index)), at: now + commitOverhead)
+            queue.schedule(.commit(Int32(index)), at: now + constants.commitOverhead)
             return
         }
         partitions[index].invocationRecords = next.records
@@ -144,25 +144,25 @@ extension ESMSimulation {
         // Keeps the pending starts and ends few, so their heap stays shallow.
         settleConcurrency(at: now)
         let produced = producedTotal(at: now)
-        peakLag = max(peakLag, produced - committedTotal)
-        throughputWindow.noteWaiting(produced - fetchedTotal)
+        totals.peakLag = max(totals.peakLag, produced - totals.committed)
+        readings.throughput.noteWaiting(produced - totals.fetched)
         let records = partitions[index].batchRecords
         let dropped = partitions[index].batchDroppedRecords
-        droppedTotal += dropped
+        totals.dropped += dropped
         if records > dropped {
-            processedTotal += records - dropped
-            ages.add(
+            totals.processed += records - dropped
+            totals.recordAges.add(
                 records: records - dropped, oldest: now - partitions[index].batchFirstArrival,
                 newest: now - partitions[index].batchLastArrival)
         }
         let polled = partitions[index].batchPolledRecords
-        committedTotal += polled
+        totals.committed += polled
         // Filtered-out records are done with once committed: processed, though never invoked.
-        processedTotal += polled - records
-        events.committed += polled
-        events.dropped += dropped
-        if configuration.settings.hasOnFailureDestination { events.onFailureDestinationDelivered += dropped }
-        throughputWindow.add(
+        totals.processed += polled - records
+        totals.events.committed += polled
+        totals.events.dropped += dropped
+        if configuration.settings.hasOnFailureDestination { totals.events.onFailureDestinationDelivered += dropped }
+        readings.throughput.add(
             records: polled, bytes: partitions[index].batchBytes,
             slotTicks: now - partitions[index].batchFetchedAt - partitions[index].batchThrottledTicks,
             invocationTicks: partitions[index].batchInvocationTicks)
@@ -172,7 +172,7 @@ extension ESMSimulation {
         let pollerIndex = Int(partitions[index].batchPoller)
         if pollerIndex < pollers.count {
             pollers[pollerIndex].inFlight -= 1
-            while pollers[pollerIndex].inFlight < slotsPerPoller, let waiting = pollers[pollerIndex].dequeue() {
+            while pollers[pollerIndex].inFlight < constants.slotsPerPoller, let waiting = pollers[pollerIndex].dequeue() {
                 let waitingIndex = Int(waiting)
                 guard partitions[waitingIndex].phase == .queued else { continue }
                 tryFetch(waitingIndex, at: now, queue: &queue)
@@ -184,7 +184,7 @@ extension ESMSimulation {
 
     /// Marks the run drained the first time production is over and every record is committed.
     mutating func checkDrained(at now: SimTime) {
-        guard drainTime == nil, productionOver, committedTotal >= producedTotal(at: now) else { return }
+        guard drainTime == nil, productionOver, totals.committed >= producedTotal(at: now) else { return }
         drainTime = now
     }
 }

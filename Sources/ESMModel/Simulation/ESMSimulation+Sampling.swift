@@ -5,9 +5,9 @@ extension ESMSimulation {
     mutating func takeSample(at now: SimTime) {
         settleConcurrency(at: now)
         let total = curve.count(at: now)
-        let produced = max(total - skippedRecords, 0)
-        let lag = produced - committedTotal
-        peakLag = max(peakLag, lag)
+        let produced = max(total - constants.skippedRecords, 0)
+        let lag = produced - totals.committed
+        totals.peakLag = max(totals.peakLag, lag)
         var maxPartitionLag: Int64 = 0
         var oldestInterest = now - configuration.settings.batchingWindow
         for index in partitions.indices {
@@ -18,17 +18,17 @@ extension ESMSimulation {
         curve.forget(before: oldestInterest)
         advanceMeter(to: now)
         let epus = epuMeter.current
-        rows.append(TimeSeriesRow(
-            time: now, producedTotal: produced, processedTotal: processedTotal, offsetLagSum: lag,
-            offsetLagMaxPartition: maxPartitionLag, concurrencyMax: intervalMaxConcurrency,
-            pollers: pollers.count, invocations: invocationsTotal - lastSampleInvocations,
-            errors: errorsTotal - lastSampleErrors, throttles: throttlesTotal - lastSampleThrottles,
-            recordsDropped: droppedTotal, epus: epus, events: events.since(lastSampleEvents)))
-        lastSampleEvents = events
-        intervalMaxConcurrency = concurrency
-        lastSampleInvocations = invocationsTotal
-        lastSampleErrors = errorsTotal
-        lastSampleThrottles = throttlesTotal
+        sampling.rows.append(TimeSeriesRow(
+            time: now, producedTotal: produced, processedTotal: totals.processed, offsetLagSum: lag,
+            offsetLagMaxPartition: maxPartitionLag, concurrencyMax: sampling.intervalMaxConcurrency,
+            pollers: pollers.count, invocations: totals.invocations - sampling.lastInvocations,
+            errors: totals.errors - sampling.lastErrors, throttles: totals.throttles - sampling.lastThrottles,
+            recordsDropped: totals.dropped, epus: epus, events: totals.events.since(sampling.lastEvents)))
+        sampling.lastEvents = totals.events
+        sampling.intervalMaxConcurrency = concurrency
+        sampling.lastInvocations = totals.invocations
+        sampling.lastErrors = totals.errors
+        sampling.lastThrottles = totals.throttles
     }
 
     /// The bytes each poller fetched since they were last taken, zeroing the counters.
@@ -55,28 +55,28 @@ extension ESMSimulation {
         let bytes = takePollerBytes()
         epuMeter.close(at: endTime, pollerBytes: bytes)
         let interval = configuration.sampleInterval
-        let lastRow = rows.last?.time ?? -1
+        let lastRow = sampling.rows.last?.time ?? -1
         guard lastRow < endTime else { return }
         let next = (endTime + interval - 1) / interval * interval
         takeSample(at: max(next, lastRow + interval))
     }
 
-    func summary(endTime: SimTime, events: Int) -> RunSummary {
-        let lastRow = rows.last
-        let meanLag = rows.isEmpty ? 0 : Double(rows.reduce(Int64(0)) { $0 + $1.offsetLagSum }) / Double(rows.count)
+    func summary(endTime: SimTime, handledEvents: Int) -> RunSummary {
+        let lastRow = sampling.rows.last
+        let meanLag = sampling.rows.isEmpty ? 0 : Double(sampling.rows.reduce(Int64(0)) { $0 + $1.offsetLagSum }) / Double(sampling.rows.count)
         var summary = RunSummary(
             scenario: configuration.name, profile: configuration.profile.name,
             mode: configuration.settings.modeName, seed: configuration.seed,
-            recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: processedTotal,
-            drainTime: drainTime, timeToMaxConcurrency: timeOfMaxConcurrency, maxConcurrency: maxConcurrency,
-            peakOffsetLag: peakLag, meanOffsetLag: meanLag, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
-            invocations: invocationsTotal, errors: errorsTotal, throttles: throttlesTotal,
-            recordsDropped: droppedTotal, simulatedEvents: events, endTime: endTime,
-            billedDurationMilliseconds: billedMilliseconds,
-            recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
-            events: self.events)
-        let lags = rows.map { Double($0.offsetLagSum) }
-        summary.caughtUpTime = LagStatistics.caughtUpTime(times: rows.map(\.time), lags: lags)
+            recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: totals.processed,
+            drainTime: drainTime, timeToMaxConcurrency: totals.timeOfMaxConcurrency, maxConcurrency: totals.maxConcurrency,
+            peakOffsetLag: totals.peakLag, meanOffsetLag: meanLag, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
+            invocations: totals.invocations, errors: totals.errors, throttles: totals.throttles,
+            recordsDropped: totals.dropped, simulatedEvents: handledEvents, endTime: endTime,
+            billedDurationMilliseconds: totals.billedMilliseconds,
+            recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
+            events: totals.events)
+        let lags = sampling.rows.map { Double($0.offsetLagSum) }
+        summary.caughtUpTime = LagStatistics.caughtUpTime(times: sampling.rows.map(\.time), lags: lags)
         summary.offsetLagP50 = Int64(LagStatistics.percentile(lags, 0.50))
         summary.offsetLagP95 = Int64(LagStatistics.percentile(lags, 0.95))
         summary.offsetLagP99 = Int64(LagStatistics.percentile(lags, 0.99))

@@ -2,22 +2,22 @@ import EventEngine
 
 extension ESMSimulation {
     /// Hands the scaler what it observed since its last reading and schedules the poller
-    /// change it decides, which takes effect `actuationDelay` later.
+    /// change it decides, which takes effect after the profile's actuation delay.
     mutating func evaluate(at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         queue.schedule(.evaluate, at: now + scaler.policy.readingInterval)
         let produced = producedTotal(at: now)
-        let arrived = produced - producedAtLastReading
-        let seconds = Ticks.toSeconds(now - lastReading)
-        lastReading = now
-        producedAtLastReading = produced
-        throughputWindow.noteWaiting(produced - fetchedTotal)
+        let arrived = produced - readings.producedAtLast
+        let seconds = Ticks.toSeconds(now - readings.lastTime)
+        readings.lastTime = now
+        readings.producedAtLast = produced
+        readings.throughput.noteWaiting(produced - totals.fetched)
         let observation = ScalerObservation(
             time: now, pollers: pollers.count, arrivalRate: seconds > 0 ? Double(arrived) / seconds : 0,
-            waitingLag: throughputWindow.peakWaiting, throttles: throttlesSinceEvaluation, window: throughputWindow)
-        throttlesSinceEvaluation = 0
-        throughputWindow = ThroughputWindow()
+            waitingLag: readings.throughput.peakWaiting, throttles: readings.throttlesSinceEvaluation, window: readings.throughput)
+        readings.throttlesSinceEvaluation = 0
+        readings.throughput = ThroughputWindow()
         guard let target = scaler.decide(observation) else { return }
-        queue.schedule(.actuate(Int32(target)), at: now + actuationDelay)
+        queue.schedule(.actuate(Int32(target)), at: now + constants.actuationDelay)
     }
 
     /// Changes the poller count: a rebalance that moves as few partitions as it can
@@ -36,7 +36,7 @@ extension ESMSimulation {
         } else {
             pollers.append(contentsOf: repeatElement(PollerState(bytesFreeAt: now), count: target - pollers.count))
         }
-        let pausedUntil = now + rebalancePause
+        let pausedUntil = now + constants.rebalancePause
         for index in partitions.indices where assignment[index] != partitions[index].poller {
             let poller = assignment[index]
             partitions[index].poller = poller

@@ -13,26 +13,16 @@ public struct ESMSimulation {
     var partitions: [PartitionState]
     var pollers: [PollerState]
 
-    // Random streams, one per subsystem.
-    var durationRandom: RandomStream
-    var errorRandom: RandomStream
-    var sizeRandom: RandomStream
-
-    // Constants derived once from the configuration and profile.
-    let batchLimit: Int64
-    let slotsPerPoller: Int
-    let pollOverhead: SimTime
-    let commitOverhead: SimTime
-    let throttleRetry: SimTime
-    let errorRetry: SimTime
-    let rebalancePause: SimTime
-    let actuationDelay: SimTime
-    let retryLimit: Int?
-    let recordSizeMean: Double
-    let recordSizeDeviation: Double
-    let skippedRecords: Int64
-    /// The share of records `FilterCriteria` lets through; nil without filters.
-    let filter: ProportionalCount?
+    /// The model's random streams, one per subsystem.
+    var random: Randomness
+    /// Figures derived once from the configuration and profile.
+    let constants: Constants
+    /// Run-wide counts and extremes that feed the summary.
+    var totals = Totals()
+    /// What the next time-series row is measured against.
+    var sampling = Sampling()
+    /// What the scaler has read between its evaluations.
+    var readings = ScalerReadings()
 
     // Running state.
     /// Invocations running, as of the last `settleConcurrency`.
@@ -40,50 +30,17 @@ public struct ESMSimulation {
     /// Invocation starts (true) and ends (false) not yet counted. Ends are urgent, so
     /// within a tick they come first: an invocation ending as another starts frees its place.
     var concurrencyChanges = EventQueue<Bool>()
-    /// Whether the function can never be throttled (at most one batch per partition is in
-    /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
-    /// invocation can be committed to without waiting for its start.
-    let throttlingImpossible: Bool
-    var committedTotal: Int64 = 0
-    var processedTotal: Int64 = 0
-    var droppedTotal: Int64 = 0
-    var invocationsTotal: Int64 = 0
-    var errorsTotal: Int64 = 0
-    var throttlesTotal: Int64 = 0
-    /// The `EventCount` metrics so far.
-    var events = EventCounts()
     /// Records of invocations committed to but not yet started, at their start times:
     /// `settleConcurrency` counts them as invoked when their time comes.
     var invokedRecordStarts = EventQueue<Int64>()
-    var billedMilliseconds: Int64 = 0
-    var maxConcurrency = 0
-    var timeOfMaxConcurrency: SimTime = 0
-    var peakLag: Int64 = 0
     var drainTime: SimTime?
     var productionOver = false
     var settled = false
     /// When the run first drained with no scaling action pending and its pollers at their floor.
     var settledAt: SimTime?
     var lastPollerChange: SimTime = 0
-
-    // The scaler and what it observes between evaluations.
+    /// The scaler deciding the poller count.
     var scaler: PollerScaler
-    var throughputWindow = ThroughputWindow()
-    /// Records fetched so far (the backlog a LATEST start skips left out).
-    var fetchedTotal: Int64 = 0
-    /// When the scaler last read the metrics, and the records produced by then.
-    var lastReading: SimTime = 0
-    var producedAtLastReading: Int64 = 0
-    var throttlesSinceEvaluation: Int64 = 0
-
-    // Sampling state.
-    var rows: [TimeSeriesRow] = []
-    var intervalMaxConcurrency = 0
-    var lastSampleInvocations: Int64 = 0
-    var lastSampleErrors: Int64 = 0
-    var lastSampleThrottles: Int64 = 0
-    var lastSampleEvents = EventCounts()
-    var ages = AgeHistogram()
     var epuMeter: EPUMeter
 
     /// Prepares a run of `configuration`.
@@ -100,25 +57,9 @@ public struct ESMSimulation {
             random: streams.stream("producer"))
         let start = Self.startingPoint(configuration, curve: &curve)
         self.curve = curve
-        filter = settings.filterMatchShare.map(ProportionalCount.init(share:))
-        durationRandom = streams.stream("function.duration")
-        errorRandom = streams.stream("function.errors")
-        sizeRandom = streams.stream("topic.recordSize")
-
-        let sizes = configuration.topic.recordSizeBytes
-        recordSizeMean = max(sizes.mean, 1)
-        recordSizeDeviation = sizes.variance.squareRoot()
-        let payloadRecords = max(1, Int64(profile.payloadLimitBytes / recordSizeMean))
-        batchLimit = min(Int64(settings.batchSize), payloadRecords)
-        slotsPerPoller = max(1, Int(behaviour.invocationsPerPoller))
-        pollOverhead = Ticks.seconds(behaviour.pollOverheadSeconds)
-        commitOverhead = Ticks.seconds(behaviour.commitOverheadSeconds)
-        throttleRetry = max(1, Ticks.seconds(profile.throttleRetrySeconds))
-        errorRetry = Ticks.seconds(profile.errorRetrySeconds)
-        rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
-        actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
-        throttlingImpossible = configuration.topic.partitions <= configuration.function.concurrencyLimit
-        retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
+        random = Randomness(streams)
+        let constants = Constants(configuration, behaviour: behaviour, skippedRecords: start.skippedRecords)
+        self.constants = constants
 
         let partitionCount = configuration.topic.partitions
         let bounds = Self.pollerBounds(configuration, behaviour: behaviour)
@@ -127,13 +68,12 @@ public struct ESMSimulation {
             : min(max(bounds.floor, Int(behaviour.initialPollers)), bounds.ceiling)
         let policy = ScalerPolicy(
             behaviour: behaviour, floor: bounds.floor, ceiling: bounds.ceiling, partitions: partitionCount,
-            batchRecords: Double(batchLimit), concurrencyLimit: configuration.function.concurrencyLimit)
-        let fullBatchSeconds = configuration.function.meanDurationSeconds(records: Double(batchLimit))
+            batchRecords: Double(constants.batchLimit), concurrencyLimit: configuration.function.concurrencyLimit)
+        let fullBatchSeconds = configuration.function.meanDurationSeconds(records: Double(constants.batchLimit))
         let prior = CapacityEstimate(
             slotSecondsPerBatch: behaviour.pollOverheadSeconds + fullBatchSeconds + behaviour.commitOverheadSeconds,
-            invocationSecondsPerBatch: fullBatchSeconds, bytesPerRecord: recordSizeMean)
+            invocationSecondsPerBatch: fullBatchSeconds, bytesPerRecord: constants.recordSizeMean)
 
-        skippedRecords = start.skippedRecords
         let split = self.split
         partitions = (0..<partitionCount).map { index in
             var partition = PartitionState(start: split.count(of: index, total: start.skippedRecords))
@@ -180,7 +120,7 @@ public struct ESMSimulation {
             partitions[index].wakeAt = 0
             queue.schedule(.fetch(Int32(index)), at: 0)
         }
-        producedAtLastReading = producedTotal(at: 0)
+        readings.producedAtLast = producedTotal(at: 0)
         queue.schedule(.evaluate, at: scaler.policy.readingInterval)
         queue.schedule(.productionEnded, at: curve.productionEnd)
         let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
@@ -188,13 +128,13 @@ public struct ESMSimulation {
         let endTime = settledAt ?? outcome.time
         settleConcurrency(at: endTime)
         closeSampling(at: endTime)
-        return RunResult(rows: rows, summary: summary(endTime: endTime, events: outcome.handled))
+        return RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: outcome.handled))
     }
 
     /// Records the ESM is responsible for that are in the topic at `time`.
     mutating func producedTotal(at time: SimTime) -> Int64 {
         // Zero, not negative, before an AT_TIMESTAMP start's first record arrives.
-        max(curve.count(at: time) - skippedRecords, 0)
+        max(curve.count(at: time) - constants.skippedRecords, 0)
     }
 }
 

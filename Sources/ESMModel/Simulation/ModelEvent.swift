@@ -1,6 +1,47 @@
 /// The events of the ESM model; partition-scoped ones carry the partition index.
 ///
 /// Public only because the engine's handler protocol is; nothing outside the model makes them.
+///
+/// ## Event flow
+/// A partition cycles through one batch at a time (Kafka's ordering: at most one batch
+/// of a partition in flight):
+///
+///     fetch ──► invokeStart ──► (invokeEnd) ──► commit ──► fetch ...
+///
+/// - `fetch` runs `tryFetch`: the batch goes out when full (`BatchSize`, the payload
+///   limit) or when its batching window has run out; otherwise the partition sleeps to
+///   the earlier of the two, or to the next arrival. A batch needs a free slot on its
+///   poller (`invocationsPerPoller`); without one the partition queues on the poller and
+///   is fetched by the `commit` that frees a slot, with no event of its own.
+/// - `invokeStart` starts the invocation, or throttles it at the concurrency limit and
+///   tries again after `throttleRetrySeconds`.
+/// - `invokeEnd` decides after a failure (retry after `errorRetrySeconds`, bisect, or
+///   give the records up) or moves to the next part of a split batch.
+/// - `commit` counts the batch, frees its poller slot for the longest-waiting queued
+///   partition, and fetches again at once.
+/// - `evaluate` reads the metrics for the scaler every `readingIntervalSeconds`; a
+///   decision becomes an `actuate` after `actuationDelaySeconds`, which reassigns
+///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`).
+/// - `productionEnded` lets the run count as drained; `sample` writes a row every
+///   `--interval` and ends the run at the first sample after it settled.
+///
+/// ## Shortcuts
+/// Each saves events without changing any output; the internal checks
+/// (`ESMSimulation+InternalChecks`) and the determinism tests hold them to that.
+/// 1. **No `invokeStart` when throttling is impossible.** When the partitions fit within
+///    the function's concurrency limit (at most one batch per partition in flight), a
+///    fetched batch is committed to its invocation at fetch time (`beginInvocation`
+///    with a future start), since nothing can refuse it.
+/// 2. **No `invokeEnd` for a whole batch's success.** Its end needs nothing but the
+///    commit, so `commit` is scheduled at the end plus `commitOverheadSeconds` directly.
+/// 3. **Concurrency is counted lazily.** Invocation starts and ends go into a side
+///    queue (`concurrencyChanges`, ends before starts within a tick) and are applied in
+///    time order by `settleConcurrency` whenever a reader needs the count (a start, a
+///    commit, a sample), instead of as events of their own.
+/// 4. **Queued partitions have no wake-up event.** A partition waiting for a poller
+///    slot is fetched by the commit that frees one.
+/// 5. **Stale wake-ups are ignored, not cancelled.** A `fetch` whose partition is no
+///    longer waiting, or was rescheduled to another time, does nothing.
 public enum ModelEvent: Sendable {
     /// A waiting partition re-examines its records (wake-up after a window, arrival or pause).
     case fetch(Int32)

@@ -1,0 +1,18 @@
+import EventEngine
+
+extension ESMSimulation {
+    /// The model's random streams, one per subsystem, so a change in one subsystem's
+    /// draws leaves the others' sequences alone.
+    struct Randomness {
+        var duration: RandomStream
+        var errors: RandomStream
+        var recordSize: RandomStream
+
+        /// Takes the streams named after their subsystems from `streams`.
+        init(_ streams: RandomStreams) {
+            duration = streams.stream("function.duration")
+            errors = streams.stream("function.errors")
+            recordSize = streams.stream("topic.recordSize")
+        }
+    }
+}
