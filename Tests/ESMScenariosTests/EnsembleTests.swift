@@ -55,6 +55,7 @@ final class EnsembleTests: XCTestCase {
         XCTAssertEqual([tied.minimumMember, tied.maximumMember], ["c", "d"])
         XCTAssertEqual(tied.median, 4)
         XCTAssertTrue(MetricRange(metric: "x", values: [100, 105, 109], members: members).agrees)
+        XCTAssertEqual(EnsembleOutputs.memberFolders(["a/b", "a_b", "..", "ok-1.2"]), ["members/a_b", "members/a_b-2", "members/_..", "members/ok-1.2"])
     }
 
     func testRangesMatchEachMembersOwnRun() throws {

@@ -19,20 +19,32 @@ public enum EnsembleOutputs {
         table([["member"] + RunOutputs.summaryColumns] + zip(run.members, run.records).map { [$0] + $1.cells })
     }
 
-    /// The folder, under an ensemble's output folder, of `member`'s own files: its name
+    /// The folders, under an ensemble's output folder, of `members`' own files: each name
     /// with every character outside letters, digits, `.`, `-` and `_` replaced by `_`, so a
-    /// profile name cannot reach outside the folder.
-    public static func memberFolder(_ member: String) -> String {
-        let safe = String(member.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
-        return "members/" + (safe.allSatisfy { $0 == "." } ? "_" + safe : safe)
+    /// profile name cannot reach outside the folder; a name that would then repeat an
+    /// earlier one gets `-2`, `-3`... so no member's files replace another's.
+    public static func memberFolders(_ members: [String]) -> [String] {
+        var taken: Set<String> = []
+        return members.map { member in
+            var safe = String(member.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+            if safe.allSatisfy({ $0 == "." }) { safe = "_" + safe }
+            var folder = safe
+            var suffix = 2
+            while taken.contains(folder) {
+                folder = "\(safe)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(folder)
+            return "members/" + folder
+        }
     }
 
-    /// Writes every file of `run` into `folder`; a member's files go in `memberFolder`.
+    /// Writes every file of `run` into `folder`; a member's files go in its `memberFolders` entry.
     public static func write(_ run: EnsembleRun, to folder: String) throws(AtomicFile.WriteError) {
         try AtomicFile.write(summaryCSV(run), to: folder + "/ensemble-summary.csv")
         try AtomicFile.write(membersCSV(run), to: folder + "/ensemble-members.csv")
-        for (index, member) in run.members.enumerated() {
-            try RunOutputs.write(run.results[index], cost: run.costs[index], to: folder + "/" + memberFolder(member))
+        for (index, memberFolder) in memberFolders(run.members).enumerated() {
+            try RunOutputs.write(run.results[index], cost: run.costs[index], to: folder + "/" + memberFolder)
         }
     }
 

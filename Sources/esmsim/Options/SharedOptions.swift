@@ -25,10 +25,11 @@ enum SharedOptions {
     /// `--ensemble`: run under every member of a profile set instead of one profile.
     static let ensemble = OptionDefinition(
         "ensemble", .text("NAME|FILE"), """
-        run under every member of a profile set (shipped: \(ProfileSet.shippedNames.joined(separator: ", ")), or a .json
-        set file {"name", "description", "members": [profile names or .json files]}) and report
-        every summary metric as its range across the members: min, median, max and the
-        member at each end (one simulation per member, on all cores); not with --profile
+        run under every member of a profile set (shipped: \(ProfileSet.shippedNames.joined(separator: ", ")); or a
+        .json set file: {"name", "description", "members": [profile names or .json files]})
+        and report every summary metric as its range across the members: min, median,
+        max and the member at each end; one simulation per member, on all cores; not
+        with --profile
         """)
 
     /// The options of every simulating command: seed, profile, interval and horizon.
