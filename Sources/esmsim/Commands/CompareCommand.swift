@@ -30,6 +30,14 @@ enum CompareCommand: CommandLineCommand {
         draw it in a panel of its own (observed black and dashed, legend entry "observed")
         on the scenario's clock, or the first observed point's, and the report tables the
         error measures.
+
+        With --ensemble, each scenario runs under every member of the profile set and
+        DIR/<file name>/ holds ensemble.svg (the band across members: shaded min..max,
+        median line) and report.html (the band, every summary metric's range with the rows
+        where the members disagree, beyond 10 % of the median, highlighted, each member's
+        chart and summary); DIR/ensemble-summary.csv holds every scenario's ranges. With
+        --observed too, prints each member's error against the series and which members
+        stay consistent with it: RMS error per point within 10 % of the observed peak.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for comparison.svg and report.html", default: "Results"),
@@ -38,6 +46,7 @@ enum CompareCommand: CommandLineCommand {
                       default: "a quarter past the latest drain or maximum-concurrency time,\nso a long idle tail does not squeeze the curves"),
             OptionDefinition("observed", .text("SERIES"), "an observed series file; #Id,Id chooses get-metric-data results"),
             OptionDefinition("metric", .text("NAME"), "what --observed measures: OffsetLag (summed over partitions),\nOffsetLag:Max, SumOffsetLag, MaxOffsetLag, ConcurrentExecutions,\nProvisionedPollers, Invocations or Throttles", default: "from the results' Label or Id"),
+            SharedOptions.ensemble,
         ] + SharedOptions.run + SharedOptions.prices)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -75,11 +84,17 @@ enum CompareCommand: CommandLineCommand {
         } else if metricName != nil {
             throw UsageError("--metric names what an --observed series measures; give --observed too")
         }
+        let ensemble = try arguments.ensemble()
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
         if let observed, let item = loaded.first,
            let problem = observed.placementProblem(startTime: item.scenario.startTime, horizon: options.horizon ?? item.scenario.horizon, scenario: item.path) {
             Console.error(problem.description)
             return .usage
+        }
+        if let ensemble {
+            guard ScenarioBatch.check(loaded, under: ensemble, options: options) else { return .usage }
+            return compareEnsemble(loaded, set: ensemble, options: options, pricing: pricing, title: arguments.value("title"),
+                                   until: until, observed: observed, folder: folder)
         }
 
         var results: [RunResult] = []
