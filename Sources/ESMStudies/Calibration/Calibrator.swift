@@ -82,9 +82,19 @@ public struct Calibrator {
 
     /// Prepares a calibration against the observations that apply to `profileName`.
     public init(observations: [Observation], profileName: String) throws(CalibrationError) {
-        let relevant = observations.filter { $0.profile == nil || $0.profile == profileName }
+        try self.init(observations: observations, profileNames: [profileName])
+    }
+
+    /// Prepares a calibration against the observations that apply to `profile`: those
+    /// naming no profile, the profile itself, or the profile it is an alternative to.
+    public init(observations: [Observation], profile: BehaviourProfile) throws(CalibrationError) {
+        try self.init(observations: observations, profileNames: profile.observationNames)
+    }
+
+    private init(observations: [Observation], profileNames: [String]) throws(CalibrationError) {
+        let relevant = observations.filter { $0.profile.map(profileNames.contains) ?? true }
         guard !relevant.isEmpty else {
-            throw CalibrationError(description: "no observation applies to profile \(profileName)")
+            throw CalibrationError(description: "no observation applies to profile \(profileNames.joined(separator: " or "))")
         }
         self.observations = relevant
         var paths: [String] = []
