@@ -27,10 +27,12 @@ enum EnsembleFixtures {
         return folder + "/three.json"
     }
 
-    /// A small scenario that runs in milliseconds: a backlog over four partitions plus traffic.
+    /// A small scenario that runs in milliseconds: a backlog over four partitions plus traffic
+    /// that fills each partition's batches on its own (at 40 records/s the poller's partitions
+    /// would share one payload per window, and the members would no longer differ).
     static let scenario = """
     {"name": "ensemble-small", "topic": {"partitions": 4, "backlogRecords": 6000},
-     "producer": {"recordsPerSecond": 40, "durationSeconds": 120},
+     "producer": {"recordsPerSecond": 800, "durationSeconds": 120},
      "function": {"durationMs": 60, "memoryMB": 256},
      "eventSourceMapping": {"BatchSize": 50, "ProvisionedPollerConfig": {"MinimumPollers": 1, "MaximumPollers": 4}}}
     """
