@@ -1,0 +1,132 @@
+@testable import ESMModel
+import EventEngine
+import XCTest
+
+/// Several ESMs on one function (`CoSimulation`): the shared concurrency limit, a list of
+/// one equal to the ESM alone, the group EPU packing, and totals that add up.
+final class CoSimulationTests: XCTestCase {
+    func provisioned(minimum: Int = 1, maximum: Int = 4) -> ESMSettings {
+        var settings = ESMSettings()
+        settings.provisionedPollers = .init(minimum: minimum, maximum: maximum)
+        return settings
+    }
+
+    func testOneMappingEqualsTheMappingAlone() {
+        let cases: [ModelConfiguration] = [
+            ModelFixtures.configuration(partitions: 6, backlog: 3_000, rate: 40, seconds: 600, arrivals: .poisson, durationMs: 200, reservedConcurrency: 3),
+            ModelFixtures.configuration(partitions: 4, rate: 20, seconds: 900, durationMs: 80, errorProbability: 0.05, settings: provisioned(), seed: 7),
+        ]
+        for configuration in cases {
+            for group in [nil, "solo"] as [String?] where group == nil || configuration.settings.isProvisioned {
+                let alone = ESMSimulation.run(configuration)
+                let together = CoSimulation.run(.init(name: "test", mappings: [configuration], pollerGroups: [group]))
+                XCTAssertEqual(together.mappings[0].rows, alone.rows)
+                XCTAssertEqual(together.total.rows, alone.rows)
+                var expected = alone.summary
+                XCTAssertEqual(together.total.summary, expected)
+                if group != nil {
+                    XCTAssertEqual(together.groups.map(\.epuSeconds), [alone.summary.epuSeconds])
+                    expected.epuSeconds = 0
+                }
+                XCTAssertEqual(together.mappings[0].summary, expected)
+            }
+        }
+    }
+
+    func testMappingsTogetherNeverExceedTheSharedLimit() {
+        for seed in UInt64(1)...6 {
+            let limit = Int(seed % 3) + 2
+            let first = ModelFixtures.configuration(
+                partitions: 5, backlog: 2_000, rate: 30, seconds: 300, arrivals: .poisson, durationMs: 300,
+                reservedConcurrency: limit, seed: seed)
+            var second = ModelFixtures.configuration(
+                partitions: 3, rate: 50, seconds: 300, arrivals: .poisson, durationMs: 150,
+                reservedConcurrency: limit, settings: provisioned(), seed: seed + 100)
+            second.name = "second"
+            let result = CoSimulation.run(.init(name: "pair", mappings: [first, second], pollerGroups: [nil, nil]))
+            XCTAssertLessThanOrEqual(result.total.summary.maxConcurrency, limit, "seed \(seed)")
+            XCTAssertTrue(result.total.rows.allSatisfy { $0.concurrencyMax <= limit }, "seed \(seed)")
+            // Both progress and both are throttled: neither takes the function to itself.
+            XCTAssertTrue(result.mappings.allSatisfy { $0.summary.drained && $0.summary.invocations > 0 }, "seed \(seed)")
+            XCTAssertTrue(result.mappings.allSatisfy { $0.summary.throttles > 0 }, "seed \(seed)")
+        }
+    }
+
+    func testTotalsAddUp() {
+        let first = ModelFixtures.configuration(partitions: 4, backlog: 1_000, rate: 10, seconds: 400, durationMs: 120, errorProbability: 0.02, reservedConcurrency: 5)
+        var second = ModelFixtures.configuration(partitions: 2, rate: 25, seconds: 200, durationMs: 60, reservedConcurrency: 5, settings: provisioned(maximum: 2), seed: 9)
+        second.name = "second"
+        var third = ModelFixtures.configuration(partitions: 3, rate: 5, seconds: 900, durationMs: 60, reservedConcurrency: 5, settings: provisioned(maximum: 3), seed: 11)
+        third.name = "third"
+        let result = CoSimulation.run(.init(name: "three", mappings: [first, second, third], pollerGroups: [nil, "g", "g"]))
+        let rowCounts = Set(result.mappings.map(\.rows.count))
+        XCTAssertEqual(rowCounts, [result.total.rows.count], "every ESM is sampled at the same times")
+        for row in result.total.rows.indices {
+            let parts = result.mappings.map { $0.rows[row] }
+            XCTAssertEqual(result.total.rows[row].producedTotal, parts.reduce(0) { $0 + $1.producedTotal })
+            XCTAssertEqual(result.total.rows[row].offsetLagSum, parts.reduce(0) { $0 + $1.offsetLagSum })
+            XCTAssertEqual(result.total.rows[row].invocations, parts.reduce(0) { $0 + $1.invocations })
+            XCTAssertEqual(result.total.rows[row].events.invoked, parts.reduce(0) { $0 + $1.events.invoked })
+            XCTAssertLessThanOrEqual(result.total.rows[row].concurrencyMax, parts.reduce(0) { $0 + $1.concurrencyMax })
+            XCTAssertGreaterThanOrEqual(result.total.rows[row].concurrencyMax, parts.map(\.concurrencyMax).max() ?? 0)
+            // The group's EPUs count once, the ungrouped ESM's own (none: on-demand) not at all.
+            XCTAssertEqual(result.total.rows[row].epus, max(parts[1].epus, parts[2].epus))
+        }
+        let summaries = result.mappings.map(\.summary)
+        let total = result.total.summary
+        XCTAssertEqual(total.recordsProduced, summaries.reduce(0) { $0 + $1.recordsProduced })
+        XCTAssertEqual(total.recordsProcessed, summaries.reduce(0) { $0 + $1.recordsProcessed })
+        XCTAssertEqual(total.invocations, summaries.reduce(0) { $0 + $1.invocations })
+        XCTAssertEqual(total.billedDurationMilliseconds, summaries.reduce(0) { $0 + $1.billedDurationMilliseconds })
+        XCTAssertEqual(total.events.committed, summaries.reduce(0) { $0 + $1.events.committed })
+        XCTAssertEqual(total.epuSeconds, result.groups[0].epuSeconds)
+        XCTAssertEqual(summaries.map(\.epuSeconds), [0, 0, 0])
+        XCTAssertEqual(total.meanOffsetLag, summaries.reduce(0) { $0 + $1.meanOffsetLag }, accuracy: 1e-6)
+        XCTAssertEqual(total.endTime, summaries.map(\.endTime).max())
+        XCTAssertLessThanOrEqual(total.maxConcurrency, 5)
+        XCTAssertEqual(result.groups.map(\.members), [[1, 2]])
+    }
+
+    func testGroupBillingEqualsThePackingRuleForIdenticalESMs() {
+        // k identical ESMs, co-simulated in one group, are billed what `mappingsInPollerGroup`
+        // = k bills for one of them: the same claims, packed together.
+        for (k, rate) in [(2, 200.0), (3, 1_500.0), (10, 20.0)] {
+            var configuration = ModelFixtures.configuration(
+                partitions: 4, rate: rate, seconds: 120, recordSize: .constant(4_000), durationMs: 40,
+                settings: provisioned(minimum: 1, maximum: 4))
+            configuration.profile.provisioned.pollerBytesPerSecond = 5_000_000
+            var multiplied = configuration
+            multiplied.mappingsInPollerGroup = k
+            let packed = ESMSimulation.run(multiplied)
+            let group = CoSimulation.run(.init(
+                name: "group", mappings: Array(repeating: configuration, count: k), pollerGroups: Array(repeating: "g", count: k)))
+            XCTAssertEqual(group.groups[0].epuSeconds, packed.summary.epuSeconds, "k \(k)")
+            XCTAssertEqual(group.total.rows.map(\.epus), packed.rows.map(\.epus), "k \(k)")
+            // Without the group each ESM pays for its own EPUs.
+            let apart = CoSimulation.run(.init(
+                name: "apart", mappings: Array(repeating: configuration, count: k), pollerGroups: Array(repeating: nil, count: k)))
+            XCTAssertEqual(apart.total.summary.epuSeconds, Int64(k) * ESMSimulation.run(configuration).summary.epuSeconds, "k \(k)")
+        }
+    }
+
+    func testThrottlingIsSharedFairly() {
+        // Two identical ESMs behind a limit of half their partitions: neither is starved.
+        let first = ModelFixtures.configuration(partitions: 6, backlog: 12_000, rate: 20, seconds: 200, arrivals: .poisson, durationMs: 200, reservedConcurrency: 4)
+        var second = first
+        second.seed = 2
+        let result = CoSimulation.run(.init(name: "pair", mappings: [first, second], pollerGroups: [nil, nil]))
+        let ends = result.mappings.map { Double($0.summary.drainTime ?? 0) }
+        let throttles = result.mappings.map { Double($0.summary.throttles) }
+
+        XCTAssertEqual(ends[0] / ends[1], 1, accuracy: 0.1)
+        XCTAssertEqual(throttles[0] / throttles[1], 1, accuracy: 0.2)
+    }
+
+    func testDeterministic() {
+        let first = ModelFixtures.configuration(partitions: 5, backlog: 500, rate: 30, seconds: 300, arrivals: .poisson, durationMs: 300, reservedConcurrency: 3)
+        var second = first
+        second.seed = 2
+        let configuration = CoSimulationConfiguration(name: "pair", mappings: [first, second], pollerGroups: [nil, nil])
+        XCTAssertEqual(CoSimulation.run(configuration), CoSimulation.run(configuration))
+    }
+}
