@@ -57,7 +57,7 @@ extension ScenarioLoader {
             let mapping = decodeWorkload(object, name: name ?? "", reader: elementReader)
             for problem in elementReader.problems {
                 var placed = problem
-                placed.path = FieldReader.join(path, problem.path)
+                placed.path = problem.path.isEmpty ? path : FieldReader.join(path, problem.path)
                 reader.add(placed)
             }
             if let mapping, name != nil { mappings.append(mapping) }
