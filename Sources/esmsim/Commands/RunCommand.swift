@@ -13,7 +13,10 @@ enum RunCommand: CommandLineCommand {
         about: """
         Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
         with what the run costs (EPU time, Lambda requests and duration) and that cost scaled
-        to a 730-hour month, as if the simulated span repeated all month.
+        to a 730-hour month, as if the simulated span repeated all month. A scenario listing
+        several ESMs (eventSourceMappings) writes the function-wide timeseries.csv, a
+        timeseries-NAME.csv per ESM, a summary.csv row per ESM and a total row, and, with
+        poller groups, poller-groups.csv.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder; each scenario's files go in DIR/<file name>/", default: "Results"),
