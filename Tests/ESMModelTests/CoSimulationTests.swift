@@ -33,23 +33,36 @@ final class CoSimulationTests: XCTestCase {
         }
     }
 
-    func testMappingsTogetherNeverExceedTheSharedLimit() {
-        for seed in UInt64(1)...6 {
-            let limit = Int(seed % 3) + 2
-            let first = ModelFixtures.configuration(
-                partitions: 5, backlog: 2_000, rate: 30, seconds: 300, arrivals: .poisson, durationMs: 300,
-                reservedConcurrency: limit, seed: seed)
-            var second = ModelFixtures.configuration(
-                partitions: 3, rate: 50, seconds: 300, arrivals: .poisson, durationMs: 150,
-                reservedConcurrency: limit, settings: provisioned(), seed: seed + 100)
-            second.name = "second"
-            let result = CoSimulation.run(.init(name: "pair", mappings: [first, second], pollerGroups: [nil, nil]))
-            XCTAssertLessThanOrEqual(result.total.summary.maxConcurrency, limit, "seed \(seed)")
-            XCTAssertTrue(result.total.rows.allSatisfy { $0.concurrencyMax <= limit }, "seed \(seed)")
-            // Both progress and both are throttled: neither takes the function to itself.
-            XCTAssertTrue(result.mappings.allSatisfy { $0.summary.drained && $0.summary.invocations > 0 }, "seed \(seed)")
-            XCTAssertTrue(result.mappings.allSatisfy { $0.summary.throttles > 0 }, "seed \(seed)")
+    func testMappingsTogetherNeverExceedTheSharedLimitOverRandomScenarios() {
+        var random = SplitMix64(state: 14)
+        func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
+        var throttled = 0
+        for scenario in 0..<16 {
+            let limit = pick(1...6)
+            let mappings = (0..<pick(2...3)).map { index in
+                var configuration = ModelFixtures.configuration(
+                    partitions: pick(1...6), backlog: Int64(pick(0...3) * 400), rate: Double(pick(1...40)), seconds: 120,
+                    arrivals: pick(0...1) == 0 ? .uniform : .poisson, durationMs: Double(pick(20...400)),
+                    errorProbability: Double(pick(0...2)) * 0.05, reservedConcurrency: limit,
+                    settings: pick(0...1) == 0 ? ESMSettings() : provisioned(maximum: pick(1...4)),
+                    seed: random.next(), horizonSeconds: 3_600)
+                configuration.name = "esm\(index)"
+                return configuration
+            }
+            let groups = mappings.map { $0.settings.isProvisioned && pick(0...1) == 0 ? "g" : nil } as [String?]
+            let result = CoSimulation.run(.init(name: "random", mappings: mappings, pollerGroups: groups))
+            let label = "scenario \(scenario), limit \(limit)"
+            if result.total.summary.throttles > 0 { throttled += 1 }
+            XCTAssertLessThanOrEqual(result.total.summary.maxConcurrency, limit, label)
+            XCTAssertTrue(result.total.rows.allSatisfy { $0.concurrencyMax <= limit }, label)
+            XCTAssertTrue(result.mappings.allSatisfy { $0.summary.maxConcurrency <= limit }, label)
+            XCTAssertTrue(result.mappings.allSatisfy(\.summary.drained), label)
+            // No record lost or made up, ESM by ESM and in total.
+            for series in result.mappings.map(\.rows) + [result.total.rows] {
+                XCTAssertTrue(series.allSatisfy { $0.producedTotal == $0.processedTotal + $0.offsetLagSum + $0.recordsDropped }, label)
+            }
         }
+        XCTAssertGreaterThan(throttled, 4, "the scenarios reach the shared limit")
     }
 
     func testTotalsAddUp() {

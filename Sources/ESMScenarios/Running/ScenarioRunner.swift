@@ -68,9 +68,12 @@ public enum ScenarioRunner {
         return WorkEstimate(configuration)
     }
 
-    /// The estimated work of a run of `scenario`.
+    /// The estimated work of a run of `scenario` (of all its ESMs, for a list).
     public static func estimate(of scenario: Scenario, profile: BehaviourProfile, options: Options) -> WorkEstimate {
-        WorkEstimate(configuration(for: scenario, profile: profile, options: options))
+        if scenario.hasMappingList {
+            return WorkEstimate(summing: coSimulation(for: scenario, profile: profile, options: options).mappings.map(WorkEstimate.init))
+        }
+        return WorkEstimate(configuration(for: scenario, profile: profile, options: options))
     }
 
     /// Runs one scenario with a loaded profile; a scenario listing several ESMs gives their
