@@ -26,6 +26,8 @@ public struct CoSimulation {
     let laneOfMapping: [Int]
     /// Events handled per ESM.
     var handled: [Int]
+    /// ESMs whose run has settled (`ESMSimulation.settled`).
+    var settledCount = 0
     /// The queue a dispatched ESM schedules on, emptied into the shared one after each event.
     var scratch = EventQueue<ModelEvent>()
 
@@ -114,6 +116,7 @@ extension CoSimulation: EventHandler {
             if case .actuate = event.event { actuates = true }
             if actuates || now >= groupMeters[group].nextBoundary { meterGroup(group, through: now) }
         }
+        let wasSettled = (simulations[index].settledAt != nil, simulations[index].settled)
         // The scratch queue is borrowed out of `self`, which the dispatch mutates.
         var pending = EventQueue<ModelEvent>()
         swap(&pending, &scratch)
@@ -121,17 +124,20 @@ extension CoSimulation: EventHandler {
         pending.moveAll(into: &queue) { MappingEvent(mapping: event.mapping, event: $0) }
         swap(&pending, &scratch)
         handled[index] += 1
-        if let group, !groupMeters[group].isClosed,
+        if !wasSettled.1 && simulations[index].settled { settledCount += 1 }
+        if let group, !wasSettled.0, simulations[index].settledAt != nil,
            groupMembers[group].allSatisfy({ simulations[$0].settledAt != nil }) {
             // The group's EPUs stop when its last ESM settles.
             closeGroup(group, at: now)
         }
+        // Keeps the function's pending starts and ends few, as `commit` does for an ESM's own.
+        concurrency.settle(at: now)
         checkSharedConcurrency(at: now)
     }
 
     /// Finished at the first sample at which every ESM has settled.
     public func isFinished(at now: SimTime) -> Bool {
-        simulations.allSatisfy(\.settled)
+        settledCount == simulations.count
     }
 
     /// Checks, in builds with `ESMSIM_INTERNAL_CHECKS`, that the ESMs together never run
