@@ -8,6 +8,7 @@ extension EventQueue {
     /// were scheduled here. A handler that runs sub-handlers on a scratch queue relies on it.
     ///
     /// - Complexity: O(k log k + k log n) for k events moved into a queue of n.
+    @inlinable
     public mutating func moveAll<Other>(into other: inout EventQueue<Other>, _ transform: (Event) -> Other) {
         guard !heap.isEmpty else { return }
         // Orders are unique (the sequence is part of them), so the sort is total.
