@@ -135,6 +135,22 @@ final class CoSimulationTests: XCTestCase {
         XCTAssertEqual(throttles[0] / throttles[1], 1, accuracy: 0.2)
     }
 
+    func testAHorizonStopKeepsTheESMsRowsAligned() {
+        // The first ESM cannot drain before the horizon; the second drains early and is
+        // sampled on until the run stops, so the total adds up row by row.
+        let slow = ModelFixtures.configuration(partitions: 2, backlog: 1_000_000, durationMs: 400, reservedConcurrency: 2, horizonSeconds: 600, intervalSeconds: 7)
+        var quick = ModelFixtures.configuration(partitions: 2, backlog: 200, durationMs: 20, reservedConcurrency: 2, seed: 5, horizonSeconds: 600, intervalSeconds: 7)
+        quick.name = "quick"
+        let result = CoSimulation.run(.init(name: "pair", mappings: [slow, quick], pollerGroups: [nil, nil]))
+        XCTAssertNil(result.mappings[0].summary.drainTime)
+        XCTAssertNotNil(result.mappings[1].summary.drainTime)
+        XCTAssertNil(result.total.summary.drainTime, "the function drained only if every ESM did")
+        XCTAssertEqual(result.mappings[0].rows.map(\.time), result.mappings[1].rows.map(\.time))
+        XCTAssertEqual(result.total.rows.map(\.time), result.mappings[0].rows.map(\.time))
+        XCTAssertEqual(result.total.rows.last?.offsetLagSum, result.mappings[0].rows.last!.offsetLagSum + result.mappings[1].rows.last!.offsetLagSum)
+        XCTAssertEqual(result.total.summary.endTime, Ticks.seconds(600))
+    }
+
     func testDeterministic() {
         let first = ModelFixtures.configuration(partitions: 5, backlog: 500, rate: 30, seconds: 300, arrivals: .poisson, durationMs: 300, reservedConcurrency: 3)
         var second = first
