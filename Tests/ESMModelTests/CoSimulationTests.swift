@@ -13,8 +13,8 @@ final class CoSimulationTests: XCTestCase {
 
     func testOneMappingEqualsTheMappingAlone() {
         let cases: [ModelConfiguration] = [
-            ModelFixtures.configuration(partitions: 6, backlog: 3_000, rate: 40, seconds: 600, arrivals: .poisson, durationMs: 200, reservedConcurrency: 3),
-            ModelFixtures.configuration(partitions: 4, rate: 20, seconds: 900, durationMs: 80, errorProbability: 0.05, settings: provisioned(), seed: 7),
+            ModelFixtures.configuration(partitions: 6, backlog: 3_000, rate: 40, seconds: 240, arrivals: .poisson, durationMs: 200, reservedConcurrency: 3),
+            ModelFixtures.configuration(partitions: 4, rate: 20, seconds: 300, durationMs: 80, errorProbability: 0.05, settings: provisioned(), seed: 7),
         ]
         for configuration in cases {
             for group in [nil, "solo"] as [String?] where group == nil || configuration.settings.isProvisioned {
