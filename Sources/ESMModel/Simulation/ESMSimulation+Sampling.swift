@@ -75,6 +75,7 @@ extension ESMSimulation {
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
+        summary.compressedSteps = steady.steps
         let lags = sampling.rows.map { Double($0.offsetLagSum) }
         summary.caughtUpTime = LagStatistics.caughtUpTime(times: sampling.rows.map(\.time), lags: lags)
         summary.offsetLagP50 = Int64(LagStatistics.percentile(lags, 0.50))

@@ -24,6 +24,9 @@ public struct ModelConfiguration: Sendable {
     /// ESMs sharing this ESM's poller group, itself included, each running this same
     /// workload: the EPU count packs all their pollers together. 1 for an ESM on its own.
     public var mappingsInPollerGroup: Int
+    /// Whether steady stretches may be advanced in one step (`ESMSimulation+Compression`);
+    /// the outputs are the same either way, so this only trades speed for a cross-check.
+    public var compression = true
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond

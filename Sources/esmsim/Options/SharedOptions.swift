@@ -22,8 +22,12 @@ enum SharedOptions {
         "replications", .whole("K", unit: "", range: 1...10_000),
         "K runs with seeds S, S+1, ... S+K-1 (S: the seed above); also writes confidence.csv with the\nmean and 95 % confidence interval of drain time and peak offset lag", default: "1")
 
-    /// The options of every simulating command: seed, profile, interval and horizon.
-    static let run = [seed, profile, interval, horizon]
+    /// `--no-compression`.
+    static let noCompression = OptionDefinition(
+        "no-compression", .flag, "simulate every batch instead of advancing steady stretches in one step\n(the outputs are the same; for cross-checks and timing)")
+
+    /// The options of every simulating command: seed, profile, interval, horizon and compression.
+    static let run = [seed, profile, interval, horizon, noCompression]
 
     /// `--prices`, `--region` and `--free-tier`.
     static let prices = [
