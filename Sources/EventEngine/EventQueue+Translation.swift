@@ -2,6 +2,7 @@ extension EventQueue {
     /// The pending events in the order they will leave: by time, tier, then scheduling order.
     ///
     /// - Complexity: O(n log n), n being the number of pending events.
+    @inlinable
     public func pendingInOrder() -> [(time: SimTime, priority: EventPriority, event: Event)] {
         heap.sorted { $0.precedes($1) }.map { ($0.time, EventPriority(rawValue: UInt8($0.order >> 56)), $0.event) }
     }
@@ -14,6 +15,7 @@ extension EventQueue {
     /// event left in place they leave after it, as events scheduled later do.
     ///
     /// - Complexity: O(n log n), n being the number of pending events.
+    @inlinable
     public mutating func shift(by offset: SimTime, where shifts: (Event) -> Bool) {
         var entries = Array(heap)
         entries.sort { $0.precedes($1) }
