@@ -32,6 +32,7 @@ extension ESMSimulation {
             return
         case .commit(let partition):
             guard drainTime == nil, now >= curve.productionEnd, settledAt == nil else { return resetSteadyStretch() }
+            guard now >= steady.pausedUntil else { return }
             if steady.anchor == nil {
                 steady.anchor = partition
                 totals.recordAges.journal = []
@@ -43,7 +44,10 @@ extension ESMSimulation {
             }
             steady.history.append(snapshot)
             if steady.history.count > SteadyStretch.historyLimit { dropOldestSnapshot() }
-        case .evaluate, .actuate, .productionEnded, .sample:
+        case .actuate:
+            resetSteadyStretch()
+            steady.pausedUntil = partitions.reduce(steady.pausedUntil) { max($0, $1.pausedUntil) }
+        case .evaluate, .productionEnded, .sample:
             resetSteadyStretch()
         }
     }

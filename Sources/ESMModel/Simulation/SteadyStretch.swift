@@ -37,6 +37,9 @@ struct SteadyStretch {
     /// The partition whose commits are the snapshot times; nil until the first commit.
     var anchor: Int32?
     var history: [Snapshot] = []
+    /// Until when a rebalance pause is running: no snapshot can repeat before (a paused
+    /// partition's wake-up is fixed in time, not relative to it).
+    var pausedUntil: SimTime = 0
     /// Events the engine handled.
     var handled = 0
     /// Events the skipped cycles stand for.
