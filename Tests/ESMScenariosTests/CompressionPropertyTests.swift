@@ -141,4 +141,20 @@ final class CompressionPropertyTests: XCTestCase {
             Self.assertSame(comparison, label)
         }
     }
+
+    /// A backlog too large to simulate batch by batch is accepted when it can be
+    /// compressed, and refused when compression is switched off.
+    func testLimitsCountTheCompressedWork() throws {
+        let huge: [String: Any] = [
+            "topic": ["partitions": 100, "recordSizeBytes": 100, "backlogRecords": 2_000_000_000],
+            "function": ["durationMs": 1], "horizonSeconds": 1_728_000,
+            "eventSourceMapping": ["BatchSize": 1, "ProvisionedPollerConfig": ["MinimumPollers": 100]],
+        ]
+        let scenario = try ScenarioJSON.load(ScenarioJSON.serialise(huge)).get()
+        let profile = ModelPropertyTests.profiles[0]
+        XCTAssertNoThrow(try ScenarioRunner.checkSize(of: scenario, profile: profile, options: .init(), file: "huge"))
+        var batchByBatch = ScenarioRunner.Options()
+        batchByBatch.compression = false
+        XCTAssertThrowsError(try ScenarioRunner.checkSize(of: scenario, profile: profile, options: batchByBatch, file: "huge"))
+    }
 }
