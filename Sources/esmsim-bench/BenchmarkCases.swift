@@ -64,8 +64,8 @@ enum BenchmarkCases {
     static func backlog(compression: Bool) -> Measurement {
         let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
         let scenario = try! ScenarioLoader.load(path: path)
-        let path = compression ? "compressed" : "batch by batch"
-        return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process, \(path))", compression: compression)
+        let way = compression ? "compressed" : "batch by batch"
+        return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process, \(way))", compression: compression)
     }
 
     /// A day of steady traffic: 50,000 records/s over 100 partitions (4.32 billion records).
