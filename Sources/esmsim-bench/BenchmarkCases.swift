@@ -1,6 +1,8 @@
 import Dispatch
 import ESMModel
+import ESMBilling
 import ESMScenarios
+import ESMStudies
 import EventEngine
 import Foundation
 
@@ -14,6 +16,7 @@ enum BenchmarkCases {
         case "backlog-batch": return backlog(compression: false)
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
         case "month": return minuteTraffic(days: quick ? 1 : 30)
+        case "ensemble": return ensemble(members: 4)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
             exit(2)
@@ -100,4 +103,41 @@ enum BenchmarkCases {
         """
         return timedRun(scenario(json, name: "minute-traffic"), label: "\(days) days of minute traffic (\(minutes) pieces)")
     }
+    /// The 20M backlog under an ensemble of `members` profiles (aws-2024 with different
+    /// rebalance pauses), on all cores: it counts the simulations the ensemble ran (one per
+    /// member) and compares its wall time with one plain run's.
+    static func ensemble(members: Int) -> Measurement {
+        let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
+        let scenario = try! ScenarioLoader.load(path: path)
+        let base = try! ProfileStore.load(Scenario.defaultProfileName)
+        let set = ProfileSet(name: "bench", description: "aws-2024 with rebalance pauses 0, 30, 60, 95 s...", members: (0..<members).map { index in
+            var profile = base
+            profile.name = "pause-\(index)"
+            profile.rebalancePauseSeconds = [0, 30, 60, 95][index % 4] + Double(index / 4)
+            return ProfileSet.Member(name: profile.name, profile: profile)
+        })
+        let loaded = try! PriceList.load(path: nil)
+        let pricing = Pricing(prices: try! loaded.list.prices(for: PriceList.defaultRegion, file: loaded.file), freeTier: false)
+        let single = DispatchTime.now()
+        _ = ScenarioRunner.run(scenario, profile: base, options: .init())
+        let singleSeconds = seconds(since: single)
+        let counter = SimulationCounter()
+        let start = DispatchTime.now()
+        let run = EnsembleRun(scenario, set: set, options: .init(), pricing: pricing) { scenario, profile, options in
+            counter.add()
+            return ScenarioRunner.run(scenario, profile: profile, options: options)
+        }
+        let elapsed = seconds(since: start)
+        let events = run.results.reduce(0) { $0 + $1.summary.simulatedEvents }
+        return Measurement(name: "20M backlog, ensemble of \(members) members (in process)", events: events, wallSeconds: elapsed,
+                           note: "\(counter.value) simulations for \(members) members; \(String(format: "%.2f", elapsed / singleSeconds))x one run's time")
+    }
+}
+
+/// Simulations counted across the workers of an ensemble.
+final class SimulationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

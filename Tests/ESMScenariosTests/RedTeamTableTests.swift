@@ -272,7 +272,7 @@ final class RedTeamTableTests: XCTestCase {
                 count("observation rows", .accepted)
             } catch {
                 XCTAssertFalse(accepted, "\(row): \(error)")
-                XCTAssertTrue(error.description.hasPrefix("obs.csv:2: "), error.description)
+                XCTAssertTrue(error.description.hasPrefix("obs.csv:2:"), error.description)
                 count("observation rows", .refusedWithPosition)
             }
         }
