@@ -15,9 +15,9 @@ final class CalibrationTests: XCTestCase {
     func testShippedProfilesAreWhatCalibrationProduces() throws {
         try LongTest.requireOptimizedBuild()
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
-        for name in ["aws-2024", "aws-2021"] {
+        for name in ProfileStore.shippedNames {
             let shipped = try ProfileStore.load(name)
-            let fit = try Calibrator(observations: observations, profileName: name).fit(shipped)
+            let fit = try Calibrator(observations: observations, profile: shipped).fit(shipped)
             let shippedText = try XCTUnwrap(ProfileStore.shippedFile(name)).text
             XCTAssertEqual(ProfileStore.render(fit.profile), shippedText, "\(name) is not the calibrated fixed point")
             XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance), name)
@@ -42,7 +42,12 @@ final class CalibrationTests: XCTestCase {
     func testEveryConstantHasEvidence() throws {
         for name in ProfileStore.shippedNames {
             let profile = try ProfileStore.load(name)
-            XCTAssertEqual(profile.notes.map(\.name), ProfileConstant.catalog.map(\.name), name)
+            let listed = ProfileConstant.catalog.filter(profile.lists).map(\.name) + ProfileSetting.catalog.filter(profile.lists).map(\.name)
+            XCTAssertEqual(profile.notes.map(\.name), listed, name)
+            XCTAssertTrue(ProfileConstant.catalog.allSatisfy { $0.defaultValue != nil || listed.contains($0.name) }, name)
+            for constant in ProfileConstant.catalog where profile.listsOrUses(constant) {
+                XCTAssertTrue(listed.contains(constant.name), "\(name) uses \(constant.name) without documenting it")
+            }
             for note in profile.notes {
                 XCTAssertTrue(["documented", "fitted", "assumed"].contains(note.provenance), "\(name) \(note.name)")
                 XCTAssertGreaterThan(note.evidence.count, 20, "\(name) \(note.name)")

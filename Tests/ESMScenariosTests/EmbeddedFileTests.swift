@@ -43,7 +43,7 @@ final class EmbeddedFileTests: XCTestCase {
     }
 
     func testShippedFilesLoadFromTheBinary() throws {
-        XCTAssertEqual(ProfileStore.shippedNames, ["aws-2021", "aws-2024"].filter { ProfileStore.shippedNames.contains($0) })
+        XCTAssertEqual(ProfileStore.shippedNames, ["aws-2021", "aws-2024", "aws-2024-eager", "aws-2024-growth"].filter { ProfileStore.shippedNames.contains($0) })
         XCTAssertFalse(ProfileStore.shippedNames.isEmpty)
         for name in ProfileStore.shippedNames { XCTAssertNoThrow(try ProfileStore.load(name)) }
         XCTAssertTrue(ProfileSet.shippedNames.contains("today"))

@@ -25,6 +25,8 @@ struct CompressionEligibility {
 
     static func firstReason(_ configuration: ModelConfiguration, constants: ESMSimulation.Constants) -> String? {
         if !configuration.compression { return "switched off" }
+        // Co-simulated ESMs share the function's concurrency, state outside this simulation.
+        if configuration.partitionsOfOtherMappings > 0 { return "several ESMs on one function" }
         // Filters select records by absolute offset, so a cycle's batches differ.
         if constants.filter != nil { return "FilterCriteria" }
         // Ages grow from cycle to cycle, so record expiry changes what a batch invokes.

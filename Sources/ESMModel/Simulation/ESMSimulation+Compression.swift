@@ -26,7 +26,9 @@ extension ESMSimulation {
     /// commits, and skips whole cycles when a snapshot repeats an earlier one.
     mutating func compressIfSteady(after event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         steady.handled += 1
-        guard steady.eligible else { return }
+        // Under `CoSimulation` the queue handed in holds only this event's follow-ups and the
+        // concurrency is shared, so nothing here describes the whole state.
+        guard steady.eligible, sharedConcurrency == nil else { return }
         switch event {
         case .fetch, .invokeStart, .invokeEnd:
             return

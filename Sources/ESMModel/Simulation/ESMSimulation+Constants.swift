@@ -50,7 +50,8 @@ extension ESMSimulation {
             errorRetry = Ticks.seconds(profile.errorRetrySeconds)
             rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
             actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
-            throttlingImpossible = configuration.topic.partitions <= configuration.function.concurrencyLimit
+            throttlingImpossible = configuration.topic.partitions + configuration.partitionsOfOtherMappings
+                <= configuration.function.concurrencyLimit
             retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
             filter = settings.filterMatchShare.map(ProportionalCount.init(share:))
             self.skippedRecords = skippedRecords

@@ -6,7 +6,7 @@ extension ESMSimulation {
     /// when throttling is possible at all).
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         settleConcurrency(at: now)
-        if concurrency >= configuration.function.concurrencyLimit {
+        if functionConcurrency(at: now) >= configuration.function.concurrencyLimit {
             totals.throttles += 1
             readings.throttlesSinceEvaluation += 1
             partitions[index].batchThrottledTicks += constants.throttleRetry
@@ -43,6 +43,7 @@ extension ESMSimulation {
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)
         concurrencyChanges.schedule(false, at: end, priority: .urgent)
+        sharedConcurrency?.invocation(from: start, to: end)
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
         if failed || !partitions[index].pendingParts.isEmpty {

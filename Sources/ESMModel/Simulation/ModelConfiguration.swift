@@ -24,6 +24,9 @@ public struct ModelConfiguration: Sendable {
     /// ESMs sharing this ESM's poller group, itself included, each running this same
     /// workload: the EPU count packs all their pollers together. 1 for an ESM on its own.
     public var mappingsInPollerGroup: Int
+    /// Partitions of the other ESMs co-simulated on the same function (`CoSimulation`), whose
+    /// invocations share its concurrency; 0 for an ESM simulated on its own.
+    public var partitionsOfOtherMappings = 0
     /// Whether steady stretches may be advanced in one step (`ESMSimulation+Compression`);
     /// the outputs are the same either way, so this only trades speed for a cross-check.
     public var compression = true

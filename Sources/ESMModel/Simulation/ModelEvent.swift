@@ -21,17 +21,19 @@
 ///   partition, and fetches again at once.
 /// - `evaluate` reads the metrics for the scaler every `readingIntervalSeconds`; a
 ///   decision becomes an `actuate` after `actuationDelaySeconds`, which reassigns
-///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`).
+///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`, or every one
+///   with `rebalanceScope` `allPartitions`).
 /// - `productionEnded` lets the run count as drained; `sample` writes a row every
 ///   `--interval` and ends the run at the first sample after it settled.
 ///
 /// ## Shortcuts
 /// Each saves events without changing any output; the internal checks
 /// (`ESMSimulation+InternalChecks`) and the determinism tests hold them to that.
-/// 1. **No `invokeStart` when throttling is impossible.** When the partitions fit within
-///    the function's concurrency limit (at most one batch per partition in flight), a
-///    fetched batch is committed to its invocation at fetch time (`beginInvocation`
-///    with a future start), since nothing can refuse it.
+/// 1. **No `invokeStart` when throttling is impossible.** When the partitions (of every
+///    ESM co-simulated on the function, `CoSimulation`) fit within the function's
+///    concurrency limit (at most one batch per partition in flight), a fetched batch is
+///    committed to its invocation at fetch time (`beginInvocation` with a future start),
+///    since nothing can refuse it.
 /// 2. **No `invokeEnd` for a whole batch's success.** Its end needs nothing but the
 ///    commit, so `commit` is scheduled at the end plus `commitOverheadSeconds` directly.
 /// 3. **Concurrency is counted lazily.** Invocation starts and ends go into a side

@@ -8,8 +8,8 @@ extension ProfileSet {
         EmbeddedFile(name: "today.json", text: #"""
 {
   "name": "today",
-  "description": "Behaviour profiles of today's service (provisioned mode, since 2024-11) that each fit the published figures but differ in mechanism: how pollers grow, what holds an invocation slot, whether rebalances pause consumption. AWS does not publish its scaling rules, so an answer that differs between members is not settled by the evidence. aws-2024: pollers go straight to the wanted count after a fitted wait, five invocations per poller, a fitted rebalance pause.",
-  "members": ["aws-2024"]
+  "description": "Behaviour profiles of today's service (since 2023-11, with provisioned mode since 2024-11) that each fit the published figures but differ in mechanism. AWS does not publish its scaling rules, so an answer that differs between members is not settled by the evidence. aws-2024: pollers go straight to the wanted count after a fitted wait; a rebalance pauses only the partitions that move. aws-2024-growth: pollers grow x1.5 + 15 per evaluation (steps overlapping), with actuation, rebalance pause and overheads refitted. aws-2024-eager: every rebalance pauses every partition of the consumer group.",
+  "members": ["aws-2024", "aws-2024-growth", "aws-2024-eager"]
 }
 
 """#),

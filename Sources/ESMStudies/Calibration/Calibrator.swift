@@ -80,13 +80,23 @@ public struct Calibrator {
     /// The most search rounds; each round that changes something is followed by another.
     public static let maximumRounds = 25
 
-    /// Prepares a calibration against the observations that apply to `profileName`. A
-    /// scenario that cannot be loaded, or a series with no point inside its scenario's
-    /// simulated span, is a problem at its place.
+    /// Prepares a calibration against the observations that apply to `profileName`.
     public init(observations: [Observation], profileName: String) throws(DiagnosticError) {
-        let relevant = observations.filter { $0.profile == nil || $0.profile == profileName }
+        try self.init(observations: observations, profileNames: [profileName])
+    }
+
+    /// Prepares a calibration against the observations that apply to `profile`: those
+    /// naming no profile, the profile itself, or the profile it is an alternative to.
+    public init(observations: [Observation], profile: BehaviourProfile) throws(DiagnosticError) {
+        try self.init(observations: observations, profileNames: profile.observationNames)
+    }
+
+    /// A scenario that cannot be loaded, or a series with no point inside its scenario's
+    /// simulated span, is a problem at its place.
+    private init(observations: [Observation], profileNames: [String]) throws(DiagnosticError) {
+        let relevant = observations.filter { $0.profile.map(profileNames.contains) ?? true }
         guard !relevant.isEmpty else {
-            throw DiagnosticError(Diagnostic(file: "--profile", message: "no observation applies to profile \(profileName): every row names another profile"))
+            throw DiagnosticError(Diagnostic(file: "--profile", message: "no observation applies to profile \(profileNames.joined(separator: " or ")): every row names another profile"))
         }
         self.observations = relevant
         var paths: [String] = []

@@ -48,7 +48,7 @@ enum CalibrateCommand: CommandLineCommand {
         do {
             let profile = try ProfileStore.load(profileName)
             let observations = try ObservationFile.load(path: observationsPath)
-            let calibrator = try Calibrator(observations: observations, profileName: profile.name)
+            let calibrator = try Calibrator(observations: observations, profile: profile)
             var fit = try calibrator.fit(profile) { Console.error($0) }
             let name = explicitName ?? "\(profile.name)-fitted"
             fit.profile = FittedProfile.named(fit, name: name, base: profile, observationsFile: observationsPath, observations: observations)

@@ -1,7 +1,7 @@
 import ESMFormats
 import ESMStudies
-import ESMFormats
 import ESMScenarios
+import ESMModel
 
 /// `esmsim fidelity`: published figures next to simulated ones.
 enum FidelityCommand: CommandLineCommand {
@@ -18,6 +18,11 @@ enum FidelityCommand: CommandLineCommand {
         arithmetic next to the model's figure and their ratio. Exits 1 if any figure is
         outside its tolerance or the model delivers more than AWS's arithmetic allows.
 
+        With --profile, runs only the figures that apply to that profile (those naming it,
+        the profile it is an alternative to, or none) and the sizing examples, all against
+        it, and labels each figure in-sample: calibrate fits a profile to every figure that
+        applies to it, so those rows confirm its fit; the sizing examples are never fitted.
+
         With --ensemble, every member of the profile set is held to the observations that
         name no profile or one of the set's members, and the command prints each member's
         residuals and which members stay consistent with them (every figure within its
@@ -30,6 +35,7 @@ enum FidelityCommand: CommandLineCommand {
         if some member is not consistent with the observations.
         """,
         options: [
+            OptionDefinition("profile", .text("NAME|FILE"), "run every figure against this profile"),
             OptionDefinition("observations", .text("FILE.csv"), "published figures", default: defaultObservations),
             OptionDefinition("sizing", .text("FILE.csv"), "AWS's sizing examples", default: defaultSizing),
             SharedOptions.ensemble,
@@ -49,9 +55,30 @@ enum FidelityCommand: CommandLineCommand {
             // Both files are read before anything runs, so a mistake in either costs no wait.
             let observations = try ObservationFile.load(path: path)
             let examples = try SizingExample.load(path: sizingPath)
+            let profile = try arguments.value("profile").map(ProfileStore.load)
+            if let profile {
+                let names = profile.observationNames
+                Console.out("Figures for \(names.joined(separator: " and ")) against \(profile.name) (in-sample: the figures calibrate fits \(profile.name) to):\n")
+                let residuals = try FidelityReport.residuals(for: observations, profile: profile)
+                Console.out(FidelityReport.table(residuals, sample: { $0.profile.map(names.contains) ?? true }))
+                return finish(residuals, examples: examples, profile: profile)
+            }
             let residuals = try FidelityReport.residuals(for: observations)
             Console.out(FidelityReport.table(residuals))
-            let sizing = try SizingReport.rows(for: examples)
+            return finish(residuals, examples: examples, profile: nil)
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            return .usage
+        } catch {
+            Console.error("esmsim: \(error)")
+            return .usage
+        }
+    }
+
+    /// Prints the sizing table (out of sample: never fitted); the exit code of the whole check.
+    private static func finish(_ residuals: [Calibrator.Residual], examples: [SizingExample], profile: BehaviourProfile?) -> ExitCode {
+        do {
+            let sizing = try SizingReport.rows(for: examples, profile: profile)
             Console.out("\nAWS's documented sizing arithmetic (no per-batch overhead) next to the model:\n")
             Console.out(SizingReport.table(sizing))
             return residuals.allSatisfy(\.withinTolerance) && sizing.allSatisfy(\.holds) ? .success : .failure
