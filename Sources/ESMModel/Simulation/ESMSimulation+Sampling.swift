@@ -74,6 +74,7 @@ extension ESMSimulation {
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
+        summary.compressedSteps = steady.steps
         summary.setLagStatistics(from: sampling.rows)
         return summary
     }
