@@ -7,12 +7,15 @@ extension ESMSimulation {
         var duration: RandomStream
         var errors: RandomStream
         var recordSize: RandomStream
+        /// Init durations of new execution environments.
+        var initialization: RandomStream
 
         /// Takes the streams named after their subsystems from `streams`.
         init(_ streams: RandomStreams) {
             duration = streams.stream("function.duration")
             errors = streams.stream("function.errors")
             recordSize = streams.stream("topic.recordSize")
+            initialization = streams.stream("function.initialization")
         }
     }
 }

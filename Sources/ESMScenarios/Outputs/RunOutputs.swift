@@ -9,6 +9,7 @@ public enum RunOutputs {
     public static let timeSeriesColumns = [
         "time_s", "produced_total", "processed_total", "offset_lag_sum", "offset_lag_max_partition",
         "concurrency_max", "pollers", "invocations", "errors", "throttles", "records_dropped", "epus",
+        "cold_starts",
     ] + EventCounts.columnNames
 
     /// Columns of `summary.csv`, in order.
@@ -17,7 +18,7 @@ public enum RunOutputs {
         "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
         "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
         "record_age_p99_s", "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
-        "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
+        "cold_starts", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
         "total_cost_usd", "monthly_cost_usd", "esmsim_version", "profile_hash",
     ] + EventCounts.columnNames
 
@@ -37,7 +38,7 @@ public enum RunOutputs {
                 time + stamp, String(row.producedTotal), String(row.processedTotal),
                 String(row.offsetLagSum), String(row.offsetLagMaxPartition), String(row.concurrencyMax),
                 String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
-                String(row.recordsDropped), String(row.epus),
+                String(row.recordsDropped), String(row.epus), String(row.coldStarts),
             ]
             lines.append((cells + row.events.values.map { String($0) }).joined(separator: ","))
         }
@@ -57,7 +58,7 @@ public enum RunOutputs {
             String(summary.simulatedEvents), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
             CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
             summary.caughtUpTime.map(CSVFormat.seconds) ?? "", String(summary.offsetLagP50),
-            String(summary.offsetLagP95), String(summary.offsetLagP99),
+            String(summary.offsetLagP95), String(summary.offsetLagP99), String(summary.coldStarts),
             CSVFormat.decimal(cost.epuHours, places: 6), CSVFormat.decimal(cost.epuCost, places: 6),
             CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
             CSVFormat.decimal(cost.total, places: 6), cost.monthlyTotal.map { CSVFormat.decimal($0, places: 6) } ?? "",
