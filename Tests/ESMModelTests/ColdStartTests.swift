@@ -86,22 +86,16 @@ final class ColdStartTests: XCTestCase {
 
     func testProvisionedEnvironmentsAreNeverReclaimed() {
         var pool = Self.pool(provisioned: 2, idleSeconds: 1)
-        XCTAssertEqual(pool.acquire(at: 0), .provisioned)
-        XCTAssertEqual(pool.acquire(at: 0), .provisioned)
-        XCTAssertEqual(pool.acquire(at: 0), .cold)
+        XCTAssertEqual((0..<3).map { _ in pool.acquire(at: 0) }, [.provisioned, .provisioned, .cold])
         for _ in 0..<3 { pool.release(at: 1) }
         let day = Ticks.seconds(86_400)
-        XCTAssertEqual(pool.acquire(at: day), .provisioned)
-        XCTAssertEqual(pool.acquire(at: day), .provisioned)
-        XCTAssertEqual(pool.acquire(at: day), .cold, "the on-demand one idled out")
+        XCTAssertEqual((0..<3).map { _ in pool.acquire(at: day) }, [.provisioned, .provisioned, .cold], "the on-demand one idled out")
         XCTAssertEqual(pool.coldStarts, 2)
     }
 
     func testTheScalingRateThrottlesNewEnvironmentsButNotWarmOnes() {
         var pool = Self.pool(limit: 2, window: 100)
-        XCTAssertEqual(pool.acquire(at: 0), .cold)
-        XCTAssertEqual(pool.acquire(at: 10), .cold)
-        XCTAssertEqual(pool.acquire(at: 20), .throttled)
+        XCTAssertEqual([0, 10, 20].map { pool.acquire(at: $0) }, [.cold, .cold, .throttled])
         XCTAssertEqual(pool.busy, 2, "a throttled start takes nothing")
         pool.release(at: 30)
         XCTAssertEqual(pool.acquire(at: 30), .warm, "warm starts never meet the rate")
@@ -192,5 +186,19 @@ final class ColdStartTests: XCTestCase {
         XCTAssertEqual(plain, zero)
         let slow = tenAtOnce(provisionedConcurrency: 0, initMs: 500).summary
         XCTAssertGreaterThan(slow.drainTime ?? 0, plain.drainTime ?? 0)
+    }
+
+    /// A run throttled by a slow scaling rate is estimated as the work it is, so the
+    /// command line can refuse it up front rather than run for hours.
+    func testTheWorkEstimateCountsScalingRateThrottles() {
+        var slow = ModelFixtures.profile()
+        slow.scalingRateEnvironments = 1
+        slow.scalingRateWindowSeconds = 3_600
+        let settings = ESMSettings(provisionedPollers: .init(minimum: 20, maximum: 20))
+        let throttled = WorkEstimate(ModelFixtures.configuration(partitions: 100, backlog: 1_000_000, settings: settings, profile: slow))
+        // 99 invocations wait all day for an environment, retrying every 0.5 s.
+        XCTAssertEqual(throttled.throttledAttempts, 99 * (86_400 / 0.5 + 1), accuracy: 1)
+        let fast = WorkEstimate(ModelFixtures.configuration(partitions: 100, backlog: 1_000_000, settings: settings))
+        XCTAssertEqual(fast.throttledAttempts, 0)
     }
 }
