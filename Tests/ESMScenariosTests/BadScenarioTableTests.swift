@@ -184,3 +184,47 @@ final class BadScenarioTableTests: XCTestCase {
         }
     }
 }
+
+/// The problem behind a message is a case with values, so programs can test what is wrong
+/// without parsing words.
+final class DiagnosticProblemTests: XCTestCase {
+    func problem(_ edits: [(String, Any?)]) -> Diagnostic.Problem? {
+        guard case .failure(let error) = ScenarioJSON.load(ScenarioJSON.text(edits)) else { return nil }
+        return error.problems.first?.problem
+    }
+
+    func testScenarioProblemsCarryTheirValues() {
+        let esm = BadScenarioTableTests.esm
+        XCTAssertEqual(problem([("\(esm).BatchSize", 10_001)]), .outOfRange(10_001, 1...10_000))
+        XCTAssertEqual(problem([("\(esm).BatchSize", 2.5)]), .notWhole(2.5))
+        XCTAssertEqual(problem([("\(esm).BatchSize", "100")]), .wrongType(expected: "a number", found: "a string"))
+        guard case .unknownField(let suggestion, let allowed)? = problem([("\(esm).BatchSzie", 10)]) else {
+            return XCTFail("a misspelt key is an unknown field")
+        }
+        XCTAssertEqual(suggestion, "BatchSize")
+        XCTAssertTrue(allowed.contains("MaximumBatchingWindowInSeconds"))
+        guard case .unknownValue("LATER", let near, _)? = problem([("\(esm).StartingPosition", "LATER")]) else {
+            return XCTFail("an unknown StartingPosition is an unknown value")
+        }
+        XCTAssertEqual(near, "LATEST")
+    }
+
+    func testMalformedAndUnreadableFilesAreCases() throws {
+        guard case .failure(let error) = ScenarioJSON.load("{ \"topic\": ") else { return XCTFail("accepted malformed JSON") }
+        XCTAssertEqual(error.problems.first?.problem, .malformedJSON("unexpected end of file, expected a value"))
+        do {
+            _ = try TextFile.read(path: "/nonexistent/esmsim-scenario.json", kind: "scenario")
+            XCTFail("read a missing file")
+        } catch let error as DiagnosticError {
+            guard case .unreadable(kind: "scenario", _)? = error.problems.first?.problem else {
+                return XCTFail("a missing file is unreadable: \(error)")
+            }
+        }
+    }
+
+    func testContextFollowsTheMessage() {
+        var diagnostic = Diagnostic(file: "sweep.json", problem: .outOfRange(0, 1...10))
+        diagnostic.context = "point 3: BatchSize=0"
+        XCTAssertEqual(diagnostic.description, "sweep.json: 0 is outside 1...10 (point 3: BatchSize=0)")
+    }
+}

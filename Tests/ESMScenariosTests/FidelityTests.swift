@@ -15,6 +15,7 @@ import XCTest
 /// were used for no constant and are out of sample.
 final class FidelityTests: XCTestCase {
     func testEveryPublishedFigureIsWithinItsToleranceInSample() throws {
+        try LongTest.requireOptimizedBuild()
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
         XCTAssertEqual(Set(observations.map(\.scenarioName)).count, 7, "the seven published scenarios")
         let residuals = try FidelityReport.residuals(for: observations)
@@ -82,6 +83,7 @@ final class FidelityTests: XCTestCase {
 
     /// In-sample: the on-demand poll overhead was fitted to this drain time.
     func testOnDemandIsSlowerBecauseOfItsSlowerCyclesInSample() throws {
+        try LongTest.requireOptimizedBuild()
         // The documented mechanism: after its ramp on-demand runs every partition, but each
         // batch cycle carries more overhead than a provisioned one.
         let profile = try ProfileStore.load("aws-2024")

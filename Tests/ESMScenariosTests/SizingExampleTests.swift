@@ -42,7 +42,7 @@ final class SizingExampleTests: XCTestCase {
         var random = TestRandom(seed: 5)
         for profileName in ["aws-2024", "aws-2021"] {
             let profile = try ProfileStore.load(profileName)
-            for trial in 0..<40 {
+            for trial in 0..<LongTest.cases(optimized: 40, debug: 8) {
                 let pollers = random.int(1...8)
                 let partitions = random.int(1...60)
                 let batchSize = random.pick([1, 5, 20, 100, 500])

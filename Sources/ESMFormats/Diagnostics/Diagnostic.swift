@@ -14,21 +14,38 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public var column: Int
     /// Dotted path of the field (`eventSourceMapping.BatchSize`); empty for the whole file.
     public var path: String
-    /// What is wrong.
-    public var message: String
+    /// What is wrong, as a case with values.
+    public var problem: Problem
+    /// Where in a larger run the problem arose (a sweep point, say); empty when nowhere in particular.
+    public var context: String = ""
 
     /// A problem at a position of `file`.
-    public init(file: String, line: Int, column: Int, path: String, message: String) {
+    public init(file: String, line: Int, column: Int, path: String, problem: Problem) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
-        self.message = message
+        self.problem = problem
+    }
+
+    /// A problem at a position of `file` that no more specific case describes.
+    public init(file: String, line: Int, column: Int, path: String, message: String) {
+        self.init(file: file, line: line, column: column, path: path, problem: .invalid(message))
     }
 
     /// A problem with the whole of `file`: no position, no field.
     public init(file: String, message: String) {
         self.init(file: file, line: 0, column: 0, path: "", message: message)
+    }
+
+    /// A problem with the whole of `file`, as a case.
+    public init(file: String, problem: Problem) {
+        self.init(file: file, line: 0, column: 0, path: "", problem: problem)
+    }
+
+    /// What is wrong, in words, with its context.
+    public var message: String {
+        context.isEmpty ? problem.message : "\(problem.message) (\(context))"
     }
 
     /// `file:line:column: path: message`, leaving out what is unknown.
@@ -41,7 +58,7 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 extension Diagnostic {
     /// `file` is not well-formed JSON.
     public static func malformedJSON(_ file: String, _ error: JSONParser.SyntaxError) -> Diagnostic {
-        Diagnostic(file: file, line: error.line, column: error.column, path: "", message: "malformed JSON: \(error.message)")
+        Diagnostic(file: file, line: error.line, column: error.column, path: "", problem: .malformedJSON(error.message))
     }
 
     /// The most specific human-readable reason Foundation gives for `error`.

@@ -16,8 +16,14 @@ public final class FieldReader {
         }.map(\.element)
     }
 
+    /// Adds a problem at `value` (the file as a whole when nil), in words.
     public func report(_ value: JSONValue?, _ path: String, _ message: String) {
-        problems.append(Diagnostic(file: file, line: value?.line ?? 0, column: value?.column ?? 0, path: path, message: message))
+        report(value, path, .invalid(message))
+    }
+
+    /// Adds a problem at `value` (the file as a whole when nil).
+    public func report(_ value: JSONValue?, _ path: String, _ problem: Diagnostic.Problem) {
+        problems.append(Diagnostic(file: file, line: value?.line ?? 0, column: value?.column ?? 0, path: path, problem: problem))
     }
 
     /// Adds a problem found elsewhere (in a file this one refers to).
@@ -27,16 +33,13 @@ public final class FieldReader {
     /// "did you mean" for near misses). Nil, with a problem, when the value is not an object.
     public func object(_ value: JSONValue, _ path: String, allowed: [String]) -> JSONValue? {
         guard let members = value.members else {
-            report(value, path, "expected an object, found \(value.typeName)")
+            report(value, path, .wrongType(expected: "an object", found: value.typeName))
             return nil
         }
         for member in members where !allowed.contains(member.key) {
             let where_ = path.isEmpty ? member.key : "\(path).\(member.key)"
-            if let suggestion = SpellingSuggestion.closest(to: member.key, in: allowed) {
-                report(member.value, where_, "unknown field; did you mean \"\(suggestion)\"?")
-            } else {
-                report(member.value, where_, "unknown field; expected one of \(allowed.joined(separator: ", "))")
-            }
+            let suggestion = SpellingSuggestion.closest(to: member.key, in: allowed)
+            report(member.value, where_, .unknownField(suggestion: suggestion, allowed: allowed))
         }
         return value
     }
@@ -51,15 +54,15 @@ public final class FieldReader {
 
     public func number(_ value: JSONValue, _ path: String, range: ClosedRange<Double>, whole: Bool = false) -> Double? {
         guard case .number(let number) = value.kind else {
-            report(value, path, "expected a number, found \(value.typeName)")
+            report(value, path, .wrongType(expected: "a number", found: value.typeName))
             return nil
         }
         if whole && number != number.rounded() {
-            report(value, path, "\(Self.format(number)) is not a whole number")
+            report(value, path, .notWhole(number))
             return nil
         }
         guard range.contains(number) else {
-            report(value, path, "\(Self.format(number)) is outside \(Self.format(range.lowerBound))...\(Self.format(range.upperBound))")
+            report(value, path, .outOfRange(number, range))
             return nil
         }
         return number
@@ -73,7 +76,7 @@ public final class FieldReader {
     public func string(_ object: JSONValue, _ path: String, _ key: String) -> String? {
         guard let value = object[key] else { return nil }
         guard case .string(let text) = value.kind else {
-            report(value, Self.join(path, key), "expected a string, found \(value.typeName)")
+            report(value, Self.join(path, key), .wrongType(expected: "a string", found: value.typeName))
             return nil
         }
         return text
@@ -83,9 +86,8 @@ public final class FieldReader {
     public func choice(_ object: JSONValue, _ path: String, _ key: String, choices: [String]) -> String? {
         guard let text = string(object, path, key) else { return nil }
         guard choices.contains(text) else {
-            let hint = SpellingSuggestion.closest(to: text, in: choices).map { "; did you mean \"\($0)\"?" }
-                ?? "; expected one of \(choices.joined(separator: ", "))"
-            report(object[key], Self.join(path, key), "\"\(text)\" is not a known value\(hint)")
+            let suggestion = SpellingSuggestion.closest(to: text, in: choices)
+            report(object[key], Self.join(path, key), .unknownValue(text, suggestion: suggestion, choices: choices))
             return nil
         }
         return text
@@ -94,7 +96,7 @@ public final class FieldReader {
     public func bool(_ object: JSONValue, _ path: String, _ key: String) -> Bool? {
         guard let value = object[key] else { return nil }
         guard case .bool(let flag) = value.kind else {
-            report(value, Self.join(path, key), "expected true or false, found \(value.typeName)")
+            report(value, Self.join(path, key), .wrongType(expected: "true or false", found: value.typeName))
             return nil
         }
         return flag

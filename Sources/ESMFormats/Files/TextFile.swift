@@ -10,11 +10,11 @@ public enum TextFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw DiagnosticError(Diagnostic(file: path, message: "cannot read the \(kind): \(obstacle(to: path) ?? Diagnostic.reason(error))"))
+            throw DiagnosticError(Diagnostic(file: path, problem: .unreadable(kind: kind, reason: obstacle(to: path) ?? Diagnostic.reason(error))))
         }
         if let text = String(validatingUTF8Bytes: data) { return text }
         let (line, column) = position(ofFirstInvalidByteIn: data)
-        throw DiagnosticError(Diagnostic(file: path, line: line, column: column, path: "", message: "the \(kind) is not UTF-8 text (invalid byte at line \(line), column \(column))"))
+        throw DiagnosticError(Diagnostic(file: path, line: line, column: column, path: "", problem: .notUTF8(kind: kind, line: line, column: column)))
     }
 
     /// Why `path` cannot be read as a file, when the file system can tell.

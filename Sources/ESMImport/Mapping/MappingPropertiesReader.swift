@@ -102,7 +102,7 @@ struct MappingPropertiesReader {
             return
         }
         if let suggestion = SpellingSuggestion.closest(to: member.key, in: MappingField.names(in: dialect)) {
-            reader.report(member.value, path, "unknown field; did you mean \"\(suggestion)\"?")
+            reader.report(member.value, path, .unknownField(suggestion: suggestion, allowed: MappingField.names(in: dialect)))
         } else if !ImportReader.isAbsent(member.value) {
             mapping.ignored.append(.init(field: member.key, reason: "not a field esmsim knows"))
         }

@@ -25,6 +25,11 @@ final class ImportReader {
         fields.report(value, path, message)
     }
 
+    /// Adds a problem at `value`, as a case.
+    func report(_ value: JSONValue?, _ path: String, _ problem: Diagnostic.Problem) {
+        fields.report(value, path, problem)
+    }
+
     /// Whether `value` is missing or JSON `null`.
     static func isAbsent(_ value: JSONValue?) -> Bool {
         guard let value else { return true }
@@ -37,7 +42,7 @@ final class ImportReader {
     /// The members of an object; a problem when `value` is something else.
     func members(_ value: JSONValue, _ path: String) -> [JSONValue.Member]? {
         guard let members = value.members else {
-            report(value, path, "expected an object, found \(value.typeName)")
+            report(value, path, .wrongType(expected: "an object", found: value.typeName))
             return nil
         }
         return members
@@ -46,7 +51,7 @@ final class ImportReader {
     /// The elements of an array; a problem when `value` is something else.
     func elements(_ value: JSONValue, _ path: String) -> [JSONValue]? {
         guard case .array(let elements) = value.kind else {
-            report(value, path, "expected an array, found \(value.typeName)")
+            report(value, path, .wrongType(expected: "an array", found: value.typeName))
             return nil
         }
         return elements
@@ -58,7 +63,7 @@ final class ImportReader {
             return fields.number(value, path, range: range, whole: whole)
         }
         guard let parsed = Double(text.trimmingTrailingBlanks), parsed.isFinite else {
-            report(value, path, "expected a number, found \"\(text)\"")
+            report(value, path, .wrongType(expected: "a number", found: "\"\(text)\""))
             return nil
         }
         return fields.number(JSONValue(.number(parsed), line: value.line, column: value.column), path, range: range, whole: whole)
@@ -67,7 +72,7 @@ final class ImportReader {
     /// Text.
     func string(_ value: JSONValue, _ path: String) -> String? {
         guard case .string(let text) = value.kind else {
-            report(value, path, "expected a string, found \(value.typeName)")
+            report(value, path, .wrongType(expected: "a string", found: value.typeName))
             return nil
         }
         return text

@@ -34,7 +34,7 @@ enum TemplateReader {
         for entry in entries {
             let path = "Resources.\(entry.key)"
             guard entry.value.members != nil else {
-                reader.report(entry.value, path, "expected a resource object, found \(entry.value.typeName)")
+                reader.report(entry.value, path, .wrongType(expected: "a resource object", found: entry.value.typeName))
                 continue
             }
             guard let typeValue = entry.value["Type"], case .string(let type) = typeValue.kind else {

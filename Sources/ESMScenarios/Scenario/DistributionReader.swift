@@ -28,7 +28,7 @@ enum DistributionReader {
             return reader.number(value, path, range: range).map(Distribution.constant)
         }
         guard let object = value.members.map({ _ in value }) else {
-            reader.report(value, path, "expected a number or a distribution object, found \(value.typeName)")
+            reader.report(value, path, .wrongType(expected: "a number or a distribution object", found: value.typeName))
             return nil
         }
         guard let kind = reader.choice(object, path, "distribution", choices: kinds) else {

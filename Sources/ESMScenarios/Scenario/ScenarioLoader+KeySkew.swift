@@ -27,7 +27,7 @@ extension ScenarioLoader {
     static func decodeWeights(_ value: JSONValue, partitions: Int, reader: FieldReader) -> [Double]? {
         let path = "topic.partitionWeights"
         guard case .array(let elements) = value.kind else {
-            reader.report(value, path, "expected an array with one weight per partition, found \(value.typeName)")
+            reader.report(value, path, .wrongType(expected: "an array with one weight per partition", found: value.typeName))
             return nil
         }
         if elements.count != partitions {

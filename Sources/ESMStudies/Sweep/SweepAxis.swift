@@ -11,7 +11,7 @@ public struct SweepAxis: Sendable {
     /// non-empty array of values without repeats. Names in `reserved` are left to the caller.
     static func read(_ object: JSONValue, path: String, template: ScenarioTemplate?, reserved: [String], reader: FieldReader) -> [SweepAxis] {
         guard let members = object.members else {
-            reader.report(object, path, "expected an object of field names and value arrays, found \(object.typeName)")
+            reader.report(object, path, .wrongType(expected: "an object of field names and value arrays", found: object.typeName))
             return []
         }
         var axes: [SweepAxis] = []

@@ -58,7 +58,7 @@ public struct SweepJob: Sendable {
             } catch let error as DiagnosticError {
                 return .failure(DiagnosticError(problems: error.problems.map { problem in
                     var located = problem
-                    located.message += " (point \(point + 1): \(describe(sweep, point: point)))"
+                    located.context = "point \(point + 1): \(describe(sweep, point: point))"
                     return located
                 }))
             } catch {
