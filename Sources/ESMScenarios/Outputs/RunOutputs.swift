@@ -16,9 +16,9 @@ public enum RunOutputs {
     public static let summaryColumns = [
         "scenario", "profile", "mode", "seed", "records_produced", "records_processed", "drain_time_s",
         "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
-        "errors", "throttles", "records_dropped", "simulated_events", "final_offset_lag", "end_time_s",
+        "errors", "throttles", "records_dropped", "simulated_events", "cold_starts", "final_offset_lag", "end_time_s",
         "record_age_p99_s", "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
-        "cold_starts", "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
+        "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
         "total_cost_usd", "monthly_cost_usd", "esmsim_version", "profile_hash",
     ] + EventCounts.columnNames
 
@@ -55,10 +55,10 @@ public enum RunOutputs {
             String(summary.maxConcurrency), String(summary.peakOffsetLag),
             CSVFormat.decimal(summary.meanOffsetLag, places: 3), String(summary.invocations),
             String(summary.errors), String(summary.throttles), String(summary.recordsDropped),
-            String(summary.simulatedEvents), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
+            String(summary.simulatedEvents), String(summary.coldStarts), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
             CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
             summary.caughtUpTime.map(CSVFormat.seconds) ?? "", String(summary.offsetLagP50),
-            String(summary.offsetLagP95), String(summary.offsetLagP99), String(summary.coldStarts),
+            String(summary.offsetLagP95), String(summary.offsetLagP99),
             CSVFormat.decimal(cost.epuHours, places: 6), CSVFormat.decimal(cost.epuCost, places: 6),
             CSVFormat.decimal(cost.requestCost, places: 6), CSVFormat.decimal(cost.durationCost, places: 6),
             CSVFormat.decimal(cost.total, places: 6), cost.monthlyTotal.map { CSVFormat.decimal($0, places: 6) } ?? "",
