@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "ESMScenarios",
             dependencies: ["ESMModel", "EventEngine", "ESMFormats", "ESMBilling"],
-            exclude: ["README.md", "Profiles"]
+            exclude: ["README.md", "Profiles", "ProfileSets"]
         ),
         .target(name: "ESMStudies", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel", "EventEngine"], exclude: ["README.md"]),
         .target(name: "ESMCharts", dependencies: ["ESMScenarios", "ESMBilling", "ESMFormats", "ESMModel"], exclude: ["README.md"]),
@@ -47,7 +47,7 @@ let package = Package(
             exclude: ["README.md"]
         ),
         // The benchmark: run with `swift run -c release esmsim-bench`; the tests never run it.
-        .executableTarget(name: "esmsim-bench", dependencies: ["ESMStudies", "ESMScenarios", "ESMModel", "EventEngine"]),
+        .executableTarget(name: "esmsim-bench", dependencies: ["ESMStudies", "ESMScenarios", "ESMBilling", "ESMModel", "EventEngine"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "ESMModelTests", dependencies: ["ESMModel", "EventEngine"]),
         .testTarget(name: "ESMImportTests", dependencies: ["ESMImport", "ESMScenarios", "ESMFormats", "EventEngine"]),

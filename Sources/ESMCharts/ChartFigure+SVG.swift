@@ -50,6 +50,7 @@ extension ChartFigure {
             ("x", coordinate(frame.minX)), ("y", coordinate(frame.minY)), ("width", coordinate(width)),
             ("height", coordinate(height)), ("fill", "none"), ("stroke", Colors.frame),
         ])
+        for band in panel.bands { draw(band, x: x, y: y, endSeconds: scale.endSeconds, into: &writer) }
         for series in panel.series {
             let points = series.points.lazy
                 .map { (seconds: Ticks.toSeconds($0.time), value: $0.value) }

@@ -29,6 +29,7 @@ public struct ChartFigure: Sendable {
         var end: SimTime = 0
         for panel in panels {
             for series in panel.series { end = max(end, series.points.last?.time ?? 0) }
+            for band in panel.bands { end = max(end, band.points.last?.time ?? 0) }
             for marker in panel.markers { end = max(end, marker.time) }
         }
         return end

@@ -8,6 +8,8 @@ public struct ChartPanel: Sendable {
     public var series: [ChartSeries]
     /// Vertical lines marking moments.
     public var markers: [ChartMarker]
+    /// Shaded ranges drawn under the lines (`ChartBand`); none by default.
+    public var bands: [ChartBand] = []
     /// Whether the panel lists its own series beside the heading (off when the figure's
     /// shared legend already names them).
     public var showsLegend: Bool
@@ -23,7 +25,8 @@ public struct ChartPanel: Sendable {
 
     /// The value axis: from zero over the largest value of any series; counts have whole-number ticks.
     var axis: ChartAxis {
-        let largest = series.lazy.flatMap { $0.points.lazy.map(\.value) }.max() ?? 0
+        let largest = max(series.lazy.flatMap { $0.points.lazy.map(\.value) }.max() ?? 0,
+                          bands.lazy.flatMap { $0.points.lazy.map(\.high) }.max() ?? 0)
         // A little headroom keeps a line at its maximum clear of the plot frame.
         return ChartAxis.covering(largest * 1.04, minimumStep: 1)
     }

@@ -9,7 +9,9 @@ public enum ComparisonChart {
     /// The figure comparing `results`, in the order given, showing time up to `until`
     /// (default: `RunChart.sharedEnd` of all the runs); in clock time when every run has
     /// the same clock in `clocks` (one per result; empty: the runs' own, from their scenarios' `startTime`).
-    public static func figure(for results: [RunResult], title: String, until: SimTime? = nil, clocks: [ChartClock?] = []) -> ChartFigure {
+    /// An `observed` overlay of the first run gets a panel under the incoming traffic.
+    public static func figure(for results: [RunResult], title: String, until: SimTime? = nil, clocks: [ChartClock?] = [],
+                              observed: ObservedOverlay? = nil) -> ChartFigure {
         var legend: [ChartLegendEntry] = []
         var incoming: [ChartSeries] = []
         var lag: [ChartSeries] = []
@@ -60,6 +62,7 @@ public enum ComparisonChart {
         ]
         if failures.isEmpty { subtitles.append("No errors, throttles or dropped records in any run.") }
         var figure = ChartFigure(title: title, subtitles: subtitles, legend: legend, panels: panels, clock: ChartClock.shared(clocks.isEmpty ? results.map { $0.clock.map(ChartClock.init) } : clocks))
+        if let observed, let first = results.first { figure.addObserved(observed, runName: first.summary.scenario) }
         figure.limitTime(to: until ?? RunChart.sharedEnd(for: results.map(\.summary)))
         return figure
     }

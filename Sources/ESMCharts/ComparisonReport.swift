@@ -15,8 +15,9 @@ public enum ComparisonReport {
     /// The page for `results`, headed `title`; every chart shows time up to `until`
     /// (default: `RunChart.sharedEnd` of all the runs), in clock time when every run has the
     /// same clock in `clocks` (one per result; empty: the runs' own, from their scenarios' `startTime`).
+    /// An `observed` overlay is drawn in the comparison chart and its error measures tabled under it.
     public static func html(for results: [RunResult], costs: [CostBreakdown], title: String,
-                            until: SimTime? = nil, clocks: [ChartClock?] = []) -> String {
+                            until: SimTime? = nil, clocks: [ChartClock?] = [], observed: ObservedOverlay? = nil) -> String {
         let end = until ?? RunChart.sharedEnd(for: results.map(\.summary))
         let clock = ChartClock.shared(clocks.isEmpty ? results.map { $0.clock.map(ChartClock.init) } : clocks)
         let csv = summaryCSV(results, costs: costs)
@@ -42,9 +43,9 @@ public enum ComparisonReport {
             "<body>",
             "<h1>\(Markup.escape(title))</h1>",
             "<figure class=\"comparison\">",
-            ComparisonChart.figure(for: results, title: title, until: end, clocks: clock.map { [$0] } ?? []).svg(declaration: false),
+            ComparisonChart.figure(for: results, title: title, until: end, clocks: clock.map { [$0] } ?? [], observed: observed).svg(declaration: false),
             "</figure>",
-        ]
+        ] + (observed.map(observedSection) ?? [])
         for (index, result) in results.enumerated() {
             lines += [
                 "<figure class=\"run\">",

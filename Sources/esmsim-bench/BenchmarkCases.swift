@@ -1,6 +1,8 @@
 import Dispatch
 import ESMModel
+import ESMBilling
 import ESMScenarios
+import ESMStudies
 import EventEngine
 import Foundation
 
@@ -12,6 +14,7 @@ enum BenchmarkCases {
         case "hold": return holdModel(events: quick ? 5_000_000 : 50_000_000)
         case "backlog": return backlog()
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
+        case "ensemble": return ensemble(members: 4)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
             exit(2)
@@ -73,4 +76,42 @@ enum BenchmarkCases {
         let hours = seconds / 3_600
         return timedRun(scenario(json, name: "steady-day"), label: "\(hours) h of 50,000 records/s over 100 partitions")
     }
+
+    /// The 20M backlog under an ensemble of `members` profiles (aws-2024 with different
+    /// rebalance pauses), on all cores: it counts the simulations the ensemble ran (one per
+    /// member) and compares its wall time with one plain run's.
+    static func ensemble(members: Int) -> Measurement {
+        let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
+        let scenario = try! ScenarioLoader.load(path: path)
+        let base = try! ProfileStore.load(Scenario.defaultProfileName)
+        let set = ProfileSet(name: "bench", description: "aws-2024 with rebalance pauses 0, 30, 60, 95 s...", members: (0..<members).map { index in
+            var profile = base
+            profile.name = "pause-\(index)"
+            profile.rebalancePauseSeconds = [0, 30, 60, 95][index % 4] + Double(index / 4)
+            return ProfileSet.Member(name: profile.name, profile: profile)
+        })
+        let loaded = try! PriceList.load(path: nil)
+        let pricing = Pricing(prices: try! loaded.list.prices(for: PriceList.defaultRegion, file: loaded.file), freeTier: false)
+        let single = DispatchTime.now()
+        _ = ScenarioRunner.run(scenario, profile: base, options: .init())
+        let singleSeconds = seconds(since: single)
+        let counter = SimulationCounter()
+        let start = DispatchTime.now()
+        let run = EnsembleRun(scenario, set: set, options: .init(), pricing: pricing) { scenario, profile, options in
+            counter.add()
+            return ScenarioRunner.run(scenario, profile: profile, options: options)
+        }
+        let elapsed = seconds(since: start)
+        let events = run.results.reduce(0) { $0 + $1.summary.simulatedEvents }
+        return Measurement(name: "20M backlog, ensemble of \(members) members (in process)", events: events, wallSeconds: elapsed,
+                           note: "\(counter.value) simulations for \(members) members; \(String(format: "%.2f", elapsed / singleSeconds))x one run's time")
+    }
+}
+
+/// Simulations counted across the workers of an ensemble.
+final class SimulationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

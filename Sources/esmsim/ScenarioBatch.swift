@@ -57,3 +57,22 @@ enum ScenarioBatch {
         return invalid ? nil : loaded
     }
 }
+
+extension ScenarioBatch {
+    /// Refuses, before anything runs, a scenario too large to simulate under some member
+    /// of `set`; reports each problem on stderr and returns false if there was one.
+    static func check(_ items: [Item], under set: ProfileSet, options: ScenarioRunner.Options) -> Bool {
+        var fits = true
+        for item in items {
+            for member in set.members {
+                do {
+                    try ScenarioRunner.checkSize(of: item.scenario, profile: member.profile, options: options, file: item.path)
+                } catch {
+                    Console.error("\(error.description) (under member \(member.name))")
+                    fits = false
+                }
+            }
+        }
+        return fits
+    }
+}

@@ -38,7 +38,7 @@ final class CalibrationPerturbationTests: XCTestCase {
                 shipped.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
             }
             guard !fitted.isEmpty else { continue }
-            let calibrator = try Calibrator(observations: observations, profileName: name)
+            let calibrator = try Calibrator(observations: observations, profile: shipped)
             func objective(_ profile: BehaviourProfile) -> Double {
                 calibrator.residuals(for: profile).reduce(0) { $0 + $1.normalized * $1.normalized }
             }

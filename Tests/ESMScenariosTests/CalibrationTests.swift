@@ -15,9 +15,9 @@ final class CalibrationTests: XCTestCase {
     func testShippedProfilesAreWhatCalibrationProduces() throws {
         try LongTest.requireOptimizedBuild()
         let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
-        for name in ["aws-2024", "aws-2021"] {
+        for name in ProfileStore.shippedNames {
             let shipped = try ProfileStore.load(name)
-            let fit = try Calibrator(observations: observations, profileName: name).fit(shipped)
+            let fit = try Calibrator(observations: observations, profile: shipped).fit(shipped)
             let shippedText = try XCTUnwrap(ProfileStore.shippedFile(name)).text
             XCTAssertEqual(ProfileStore.render(fit.profile), shippedText, "\(name) is not the calibrated fixed point")
             XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance), name)
@@ -42,7 +42,12 @@ final class CalibrationTests: XCTestCase {
     func testEveryConstantHasEvidence() throws {
         for name in ProfileStore.shippedNames {
             let profile = try ProfileStore.load(name)
-            XCTAssertEqual(profile.notes.map(\.name), ProfileConstant.catalog.map(\.name), name)
+            let listed = ProfileConstant.catalog.filter(profile.lists).map(\.name) + ProfileSetting.catalog.filter(profile.lists).map(\.name)
+            XCTAssertEqual(profile.notes.map(\.name), listed, name)
+            XCTAssertTrue(ProfileConstant.catalog.allSatisfy { $0.defaultValue != nil || listed.contains($0.name) }, name)
+            for constant in ProfileConstant.catalog where profile.listsOrUses(constant) {
+                XCTAssertTrue(listed.contains(constant.name), "\(name) uses \(constant.name) without documenting it")
+            }
             for note in profile.notes {
                 XCTAssertTrue(["documented", "fitted", "assumed"].contains(note.provenance), "\(name) \(note.name)")
                 XCTAssertGreaterThan(note.evidence.count, 20, "\(name) \(note.name)")
@@ -54,14 +59,26 @@ final class CalibrationTests: XCTestCase {
         let text = "scenario,metric,observed,tolerance,profile,source\na.json,drain_tme_s,1,1,,x\nb.json,drain_time_s,x,1,,y\n"
         XCTAssertThrowsError(try ObservationFile.parse(text, file: "obs.csv", folder: "/tmp")) { error in
             let message = String(describing: error)
-            XCTAssertTrue(message.contains("obs.csv:2: unknown metric \"drain_tme_s\""), message)
-            XCTAssertTrue(message.contains("obs.csv:3: observed value \"x\" is not a number"), message)
+            XCTAssertTrue(message.contains("obs.csv:2:8: metric: unknown metric \"drain_tme_s\" (did you mean drain_time_s?)"), message)
+            XCTAssertTrue(message.contains("obs.csv:3:21: observed: \"x\" is not a number"), message)
         }
+    }
+
+    /// `offset_lag@T` reads the lag of the last sample at or before T, so a reading between
+    /// samples is the earlier one, and a time before the first sample reads 0.
+    func testOffsetLagAtATime() throws {
+        let result = ChartFixtures.provisioned
+        let sample = result.rows[result.rows.count / 3]
+        let lag = try XCTUnwrap(ObservedMetric.parse("offset_lag@\(Ticks.toSeconds(sample.time))"))
+        XCTAssertEqual(lag.value(in: result), Double(sample.offsetLagSum))
+        XCTAssertEqual(ObservedMetric.offsetLagAt(sample.time + 1).value(in: result), Double(sample.offsetLagSum))
+        XCTAssertGreaterThan(sample.offsetLagSum, 0, "the fixture's lag is still draining a third of the way in")
+        XCTAssertNil(ObservedMetric.parse("offset_lag@-5"))
     }
 
     func testMetricNamesRoundTrip() {
         for name in ["drain_time_s", "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag",
-                     "processed_total@900", "concurrency_max_until@90.5", "scale_down_after_drain_s"] {
+                     "processed_total@900", "concurrency_max_until@90.5", "offset_lag@3600", "scale_down_after_drain_s"] {
             XCTAssertEqual(ObservedMetric.parse(name)?.description, name)
         }
         XCTAssertNil(ObservedMetric.parse("processed_total@soon"))

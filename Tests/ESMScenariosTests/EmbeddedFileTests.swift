@@ -21,6 +21,8 @@ final class EmbeddedFileTests: XCTestCase {
     static let embeddings = [
         Embedding(folder: "Sources/ESMScenarios/Profiles", generated: "Sources/ESMScenarios/Profile/ProfileStore+Shipped.swift",
                   module: "ESMFormats", declaration: "extension ProfileStore {\n    /// The shipped profiles.\n    static let shipped: [EmbeddedFile] = ["),
+        Embedding(folder: "Sources/ESMScenarios/ProfileSets", generated: "Sources/ESMScenarios/Profile/ProfileSet+Shipped.swift",
+                  module: "ESMFormats", declaration: "extension ProfileSet {\n    /// The shipped profile sets.\n    static let shipped: [EmbeddedFile] = ["),
         Embedding(folder: "Sources/ESMBilling/Prices", generated: "Sources/ESMBilling/PriceList+Shipped.swift",
                   module: "ESMFormats", declaration: "extension PriceList {\n    /// The shipped prices, one file.\n    static let shippedFiles: [EmbeddedFile] = ["),
     ]
@@ -41,9 +43,11 @@ final class EmbeddedFileTests: XCTestCase {
     }
 
     func testShippedFilesLoadFromTheBinary() throws {
-        XCTAssertEqual(ProfileStore.shippedNames, ["aws-2021", "aws-2024"].filter { ProfileStore.shippedNames.contains($0) })
+        XCTAssertEqual(ProfileStore.shippedNames, ["aws-2021", "aws-2024", "aws-2024-eager", "aws-2024-growth"].filter { ProfileStore.shippedNames.contains($0) })
         XCTAssertFalse(ProfileStore.shippedNames.isEmpty)
         for name in ProfileStore.shippedNames { XCTAssertNoThrow(try ProfileStore.load(name)) }
+        XCTAssertTrue(ProfileSet.shippedNames.contains("today"))
+        for name in ProfileSet.shippedNames { XCTAssertNoThrow(try ProfileSet.load(name)) }
         XCTAssertNoThrow(try PriceList.load(path: nil))
     }
 

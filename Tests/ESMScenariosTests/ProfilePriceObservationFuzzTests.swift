@@ -73,7 +73,7 @@ final class ProfilePriceObservationFuzzTests: XCTestCase {
                 default: bytes = Array(bytes.prefix(at))
                 }
             }
-            do throws(ObservationFile.FileError) {
+            do throws(DiagnosticError) {
                 let observations = try ObservationFile.parse(String(decoding: bytes, as: UTF8.self), file: "obs.csv", folder: "/tmp")
                 XCTAssertTrue(observations.allSatisfy { $0.observed.isFinite && $0.observed >= 0 && $0.tolerance > 0 && $0.tolerance.isFinite })
                 outcomes.read += 1

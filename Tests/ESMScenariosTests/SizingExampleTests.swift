@@ -24,9 +24,9 @@ final class SizingExampleTests: XCTestCase {
         let text = "scenario,metric,aws_figure,rule,tolerance,source\na.json,speed,1,at_most,,x\nb.json,records_per_second,1,roughly,,x\nc.json,records_per_second,1,equal,,x\n"
         XCTAssertThrowsError(try SizingExample.parse(text, file: "s.csv", folder: "/")) { error in
             let message = "\(error)"
-            XCTAssertTrue(message.contains("s.csv:2: unknown metric \"speed\""), message)
-            XCTAssertTrue(message.contains("s.csv:3: rule \"roughly\" must be at_most or equal"), message)
-            XCTAssertTrue(message.contains("s.csv:4: tolerance \"\" must be a positive number for rule equal"), message)
+            XCTAssertTrue(message.contains("s.csv:2:8: metric: unknown metric \"speed\""), message)
+            XCTAssertTrue(message.contains("s.csv:3:29: rule: \"roughly\" must be at_most or equal"), message)
+            XCTAssertTrue(message.contains("s.csv:4:35: tolerance: missing; expected a positive number for rule equal"), message)
         }
     }
 

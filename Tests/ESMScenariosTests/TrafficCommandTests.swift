@@ -52,6 +52,28 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertTrue(overlay.hasPrefix("time_s,clock,observed_SumOffsetLag,simulated_SumOffsetLag\n0,2026-11-02T08:00:00Z,"), overlay)
         let pairs = overlay.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         XCTAssertTrue(pairs.allSatisfy { Double($0[2])! == 2 * Double($0[3])! }, overlay)
+
+        // The chart draws the observed series over the simulated one, on the scenario's clock.
+        let svg = try XCTUnwrap(SVGProbe.parse(try BuiltCommand.read(folder, "cmp/comparison.svg")))
+        let observedLines = svg.elements("polyline", where: "data-series", is: "observed")
+        XCTAssertEqual(observedLines.count, 1)
+        XCTAssertEqual(SVGProbe.pointCount(observedLines[0]), pairs.count)
+        XCTAssertEqual(svg.elements("g", where: "data-panel", is: "Offset lag, summed over partitions (OffsetLag): observed and simulated, Maximum per 1 min").count, 1)
+        XCTAssertTrue(svg.text.contains("observed"), "legend entry")
+        XCTAssertTrue(svg.text.contains("Time (UTC); the run starts 2026-11-02 08:00:00"), "clock axis")
+        let report = try BuiltCommand.read(folder, "cmp/report.html")
+        XCTAssertTrue(report.contains("<tr><th>Mean absolute error</th><td>"), report)
+        XCTAssertTrue(report.contains("<tr><th>Catch-up time difference</th><td>"), report)
+
+        // Without a startTime, the run starts at the first observed point and the axis shows that clock.
+        let unclocked = scenario.replacingOccurrences(of: "\"startTime\": \"2026-11-02T08:00:00Z\",", with: "")
+        XCTAssertNotEqual(unclocked, scenario)
+        try BuiltCommand.write(unclocked, folder, "unclocked.json")
+        let placed = try BuiltCommand.run(["compare", "unclocked.json", "--observed", "lag.csv", "--out", "cmp2"], in: folder)
+        XCTAssertEqual(placed.status, 0, placed.errors)
+        let placedSVG = try BuiltCommand.read(folder, "cmp2/comparison.svg")
+        XCTAssertTrue(placedSVG.contains("the run starts 2026-11-02 08:00:00"), placedSVG)
+        XCTAssertEqual(try BuiltCommand.read(folder, "cmp2/observed-SumOffsetLag.csv"), overlay)
     }
 
     func testBadTrafficAndObservationsExitTwoWithPositions() throws {
@@ -87,6 +109,12 @@ final class TrafficCommandTests: XCTestCase {
         let unnamed = try BuiltCommand.run(["compare", "incident.json", "--observed", "gappy.csv"], in: folder)
         XCTAssertEqual(unnamed.status, 2)
         XCTAssertTrue(unnamed.errors.contains("gappy.csv: which metric is this? the file does not name its metric"), unnamed.errors)
+        // A series wholly outside the scenario's span (its startTime and horizon) has nothing to compare.
+        try BuiltCommand.write("timestamp,OffsetLag\n2026-11-03T08:00:00Z,1\n2026-11-03T08:01:00Z,2\n", folder, "tomorrow.csv")
+        let outside = try BuiltCommand.run(["compare", "incident.json", "--observed", "tomorrow.csv", "--out", "never"], in: folder)
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertEqual(outside.errors, "tomorrow.csv:2:1: no point falls within the simulated span of incident.json, 2026-11-02T12:30:00Z to 2026-11-02T14:30:00Z (its startTime and horizon); the series runs from 2026-11-03T08:00:00Z to 2026-11-03T08:01:00Z\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/never"), "nothing written")
         let badMetric = try BuiltCommand.run(["compare", "incident.json", "--observed", "gappy.csv", "--metric", "Lag"], in: folder)
         XCTAssertEqual(badMetric.status, 2)
         XCTAssertTrue(badMetric.errors.contains("--metric must be one of OffsetLag"), badMetric.errors)

@@ -18,7 +18,7 @@ public enum TextFile {
     }
 
     /// Why `path` cannot be read as a file, when the file system can tell.
-    static func obstacle(to path: String) -> String? {
+    public static func obstacle(to path: String) -> String? {
         if path.isEmpty { return "an empty path names no file" }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "no such file" }

@@ -197,7 +197,7 @@ public enum MetricSeriesReader {
                                            message: "expected 2 cells (timestamp,value), found \(cells.count)\(cells.count == 1 ? "; is the file cut short?" : "")"))
                 continue
             }
-            let valueColumn = row.cells[0].count + 2
+            let valueColumn = row.column(1)
             guard let time = timestamp(cells[0]) else {
                 problems.append(Diagnostic(file: file, line: row.line, column: 1, path: "timestamp",
                                            message: "\"\(cells[0])\" is not an ISO 8601 time (2026-11-02T00:00:00Z) or Unix epoch seconds"))
@@ -205,7 +205,7 @@ public enum MetricSeriesReader {
             }
             guard let value = Double(cells[1]), value.isFinite else {
                 problems.append(Diagnostic(file: file, line: row.line, column: valueColumn, path: "value",
-                                           message: cells[1].isEmpty ? "missing" : "\"\(cells[1])\" is not a number"))
+                                           message: cells[1].isEmpty ? "missing" : "\"\(cells[1])\" is not a number\(CSVTable.unitHint(cells[1]))"))
                 continue
             }
             guard value >= 0 else {

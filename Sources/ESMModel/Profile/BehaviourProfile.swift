@@ -14,6 +14,11 @@ public struct BehaviourProfile: Equatable, Sendable {
     public var provisioned = ScalingBehaviour()
     /// How long consumption stops while partitions move between pollers.
     public var rebalancePauseSeconds: Double = 0
+    /// Which partitions pause when the poller count changes (aws-2024: only moved ones).
+    public var rebalanceScope = RebalanceScope.movedPartitions
+    /// The profile this one is an alternative reading of: the same service with other
+    /// mechanisms, so observations published for that profile apply to this one too.
+    public var alternativeTo: String?
     /// Wait before a throttled invocation is tried again.
     public var throttleRetrySeconds: Double = 1
     /// Wait before a failed batch is invoked again.
@@ -46,6 +51,10 @@ public struct BehaviourProfile: Equatable, Sendable {
         self.name = name
         self.summary = summary
     }
+
+    /// The profile names whose observations apply to this profile: its own and, for an
+    /// alternative reading of a service, that service's profile.
+    public var observationNames: [String] { [name] + (alternativeTo.map { [$0] } ?? []) }
 
     /// The behaviour for a mode.
     public func behaviour(provisioned isProvisioned: Bool) -> ScalingBehaviour {

@@ -18,6 +18,9 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
     public let range: ClosedRange<Double>
     /// Where calibration may look for this constant's value, and on what grid.
     public let search: SearchGrid
+    /// For a constant a profile file may leave out (one that only a non-default
+    /// mechanism reads), the value it then takes; nil for a constant every file must give.
+    public internal(set) var defaultValue: Double? = nil
 
     /// The values calibration may try: multiples of `step` within `range`.
     public struct SearchGrid: Equatable, Sendable {
@@ -75,6 +78,8 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
             ProfileConstant(name: "idleEnvironmentLifetimeSeconds", unit: "s",
                             meaning: "an on-demand execution environment idle this long is reclaimed", keyPath: \.idleEnvironmentLifetimeSeconds, isWhole: false, range: 1...86_400, search: .init(range: 60...7_200, step: 60)),
         ]
+        + mechanismConstants(prefix: "onDemand", \.onDemand)
+        + mechanismConstants(prefix: "provisioned", \.provisioned)
 
     /// The constant called `name`, if any.
     public static func named(_ name: String) -> ProfileConstant? {

@@ -37,6 +37,12 @@ public struct ScalingBehaviour: Equatable, Sendable {
     public var maxScaleDownStep: Double = 0
     /// Pollers removed at an evaluation that saw the function throttled (0: none).
     public var throttleScaleDownStep: Double = 0
+    /// How a scale-out grows the poller count (aws-2024: straight to the wanted count).
+    public var pollerGrowth = PollerGrowth.toWanted
+    /// With `.multiplicative` growth: the factor each scale-out multiplies the pollers by.
+    public var growthFactor: Double = 1.5
+    /// With `.multiplicative` growth: the pollers each scale-out adds after multiplying.
+    public var growthIncrement: Double = 15
 
     /// Creates a behaviour with neutral defaults; profiles set every field.
     public init() {}

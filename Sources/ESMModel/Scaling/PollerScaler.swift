@@ -10,13 +10,15 @@ import EventEngine
 /// measured from the batches committed since the last evaluation) and the limits that
 /// bind: one batch per partition, the function's concurrency, each poller's slots and
 /// byte budget. It scales out to the fewest pollers giving `scaleOutHeadroom` over the
-/// demand, after `scaleUpEvaluations` evaluations in a row want more; it scales in only
+/// demand (or, with multiplicative growth, one geometric step towards it: `ScalerPolicy.Growth`),
+/// after `scaleUpEvaluations` evaluations in a row want more; it scales in only
 /// to a count that still gives `scaleInHeadroom` (a wider margin, so steady traffic sits
 /// inside the band) and only after wanting fewer for `scaleDownDelay`. Pollers that could
 /// add no throughput are never wanted. At an evaluation that saw the function throttled,
 /// it adds none and removes `throttleScaleDownStep`, but never below the count that keeps
 /// the function's concurrency limit busy. One decision at a time: until the simulation
-/// reports it actuated, evaluations only take their readings.
+/// reports it actuated, evaluations only take their readings (except that multiplicative
+/// growth keeps growing from the pending count, `growFurther`).
 ///
 /// Readings between evaluations (the 2021 service evaluated every 15 minutes but its
 /// metrics came every minute) keep the estimate, the count of readings wanting more and
@@ -29,10 +31,15 @@ public struct PollerScaler: Equatable, Sendable {
     public let policy: ScalerPolicy
     /// What a batch costs, as last measured (or the prior, before any batch committed).
     public private(set) var estimate: CapacityEstimate
+    /// Decisions waiting to take effect (more than one only under multiplicative growth,
+    /// whose steps overlap).
+    public private(set) var pendingActions = 0
+    /// The count the latest pending decision goes to.
+    public private(set) var pendingTarget: Int?
     /// Whether a decision is waiting to take effect.
-    public private(set) var actionPending = false
+    public var actionPending: Bool { pendingActions > 0 }
     /// Consecutive evaluations that wanted more pollers.
-    public private(set) var highEvaluations = 0
+    public internal(set) var highEvaluations = 0
     /// Since when the scaler has wanted fewer pollers, if it does.
     public private(set) var lowSince: SimTime?
     /// The next evaluation: readings before it take no action.
@@ -50,7 +57,7 @@ public struct PollerScaler: Equatable, Sendable {
         let demand = readDemand(observation)
         let evaluates = observation.time >= nextEvaluation
         while nextEvaluation <= observation.time { nextEvaluation += policy.evaluationInterval }
-        guard !actionPending else { return nil }
+        guard !actionPending else { return growFurther(observation, demand: demand, evaluates: evaluates) }
         let current = observation.pollers
         let throttled = observation.throttles > 0
         if throttled && policy.throttleScaleDownStep > 0 && evaluates {
@@ -68,8 +75,7 @@ public struct PollerScaler: Equatable, Sendable {
             lowSince = nil
             highEvaluations += 1
             guard evaluates && highEvaluations >= policy.scaleUpEvaluations else { return nil }
-            let step = policy.maxScaleUpStep
-            return begin(step > 0 ? min(outTarget, current + step) : outTarget, from: current)
+            return begin(scaleOutStep(from: current, wanted: outTarget), from: current)
         }
         if inTarget < current {
             highEvaluations = 0
@@ -86,7 +92,8 @@ public struct PollerScaler: Equatable, Sendable {
 
     /// Records that the pending decision took effect.
     public mutating func actuated() {
-        actionPending = false
+        pendingActions = max(0, pendingActions - 1)
+        if pendingActions == 0 { pendingTarget = nil }
     }
 
     /// The demand in records per second: the arrival rate plus the lag to work off. Also
@@ -105,11 +112,12 @@ public struct PollerScaler: Equatable, Sendable {
         return unbounded
     }
 
-    private mutating func begin(_ target: Int, from current: Int) -> Int? {
+    mutating func begin(_ target: Int, from current: Int) -> Int? {
         highEvaluations = 0
         lowSince = nil
         guard target != current, target > 0 else { return nil }
-        actionPending = true
+        pendingActions += 1
+        pendingTarget = target
         return target
     }
 }

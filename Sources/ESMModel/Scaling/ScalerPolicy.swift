@@ -39,6 +39,8 @@ public struct ScalerPolicy: Equatable, Sendable {
     public var scaleInHeadroom: Double
     /// Time within which the scaler aims to work off the offset lag.
     public var lagWorkOffSeconds: Double
+    /// How a scale-out grows the count, and with multiplicative growth by how much.
+    public var growth: Growth
 
     /// The policy for a mode's `behaviour` within the given bounds.
     public init(
@@ -62,5 +64,6 @@ public struct ScalerPolicy: Equatable, Sendable {
         scaleOutHeadroom = max(behaviour.scaleOutHeadroom, 1)
         scaleInHeadroom = max(behaviour.scaleInHeadroom, scaleOutHeadroom)
         lagWorkOffSeconds = max(behaviour.lagWorkOffSeconds, 1)
+        growth = Growth(behaviour)
     }
 }

@@ -22,7 +22,8 @@ extension ESMSimulation {
 
     /// Changes the poller count: a rebalance that moves as few partitions as it can
     /// (`StickyAssignment`). Only the partitions that move stop fetching, for the
-    /// profile's rebalance pause. A batch in flight finishes and commits on the poller
+    /// profile's rebalance pause (every partition, when the profile's `rebalanceScope`
+    /// is `.allPartitions`: an eager rebalance). A batch in flight finishes and commits on the poller
     /// that fetched it, or, when that poller is removed, holds a slot on its partition's
     /// new poller.
     mutating func actuate(_ target: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
@@ -37,7 +38,8 @@ extension ESMSimulation {
             pollers.append(contentsOf: repeatElement(PollerState(bytesFreeAt: now), count: target - pollers.count))
         }
         let pausedUntil = now + constants.rebalancePause
-        for index in partitions.indices where assignment[index] != partitions[index].poller {
+        let pausesAll = configuration.profile.rebalanceScope == .allPartitions
+        for index in partitions.indices where pausesAll || assignment[index] != partitions[index].poller {
             let poller = assignment[index]
             partitions[index].poller = poller
             partitions[index].pausedUntil = pausedUntil

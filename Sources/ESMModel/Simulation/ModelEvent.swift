@@ -22,7 +22,8 @@
 ///   partition, and fetches again at once.
 /// - `evaluate` reads the metrics for the scaler every `readingIntervalSeconds`; a
 ///   decision becomes an `actuate` after `actuationDelaySeconds`, which reassigns
-///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`).
+///   partitions (sticky: only moved ones pause for `rebalancePauseSeconds`, or every one
+///   with `rebalanceScope` `allPartitions`).
 /// - `productionEnded` lets the run count as drained; `sample` writes a row every
 ///   `--interval` and ends the run at the first sample after it settled.
 ///

@@ -87,7 +87,7 @@ public enum PowerTuningReader {
                 continue
             }
             guard let duration = Double(cells[1]), duration > 0, duration <= 840_000 else {
-                problems.append(Diagnostic(file: file, line: row.line, column: row.cells[0].count + 2, path: "durationMs", message: "\"\(cells[1])\" is not a duration in milliseconds in (0, 840000]"))
+                problems.append(Diagnostic(file: file, line: row.line, column: row.column(1), path: "durationMs", message: "\"\(cells[1])\" is not a duration in milliseconds in (0, 840000]"))
                 continue
             }
             if let line = seen[memory] {

@@ -81,21 +81,41 @@ public struct Calibrator {
     public static let maximumRounds = 25
 
     /// Prepares a calibration against the observations that apply to `profileName`.
-    public init(observations: [Observation], profileName: String) throws(CalibrationError) {
-        let relevant = observations.filter { $0.profile == nil || $0.profile == profileName }
+    public init(observations: [Observation], profileName: String) throws(DiagnosticError) {
+        try self.init(observations: observations, profileNames: [profileName])
+    }
+
+    /// Prepares a calibration against the observations that apply to `profile`: those
+    /// naming no profile, the profile itself, or the profile it is an alternative to.
+    public init(observations: [Observation], profile: BehaviourProfile) throws(DiagnosticError) {
+        try self.init(observations: observations, profileNames: profile.observationNames)
+    }
+
+    /// A scenario that cannot be loaded, or a series with no point inside its scenario's
+    /// simulated span, is a problem at its place.
+    private init(observations: [Observation], profileNames: [String]) throws(DiagnosticError) {
+        let relevant = observations.filter { $0.profile.map(profileNames.contains) ?? true }
         guard !relevant.isEmpty else {
-            throw CalibrationError(description: "no observation applies to profile \(profileName)")
+            throw DiagnosticError(Diagnostic(file: "--profile", message: "no observation applies to profile \(profileNames.joined(separator: " or ")): every row names another profile"))
         }
         self.observations = relevant
         var paths: [String] = []
         for observation in relevant where !paths.contains(observation.scenarioPath) { paths.append(observation.scenarioPath) }
         scenarioPaths = paths
         var loaded: [Scenario] = []
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         for path in paths {
-            do { loaded.append(try ScenarioLoader.load(path: path)) } catch { problems.append(error.description) }
+            do { loaded.append(try ScenarioLoader.load(path: path)) } catch { problems += error.problems }
         }
-        guard problems.isEmpty else { throw CalibrationError(description: problems.joined(separator: "\n")) }
+        guard problems.isEmpty else { throw DiagnosticError(problems: problems) }
+        for observation in relevant {
+            guard let series = observation.series, let index = paths.firstIndex(of: observation.scenarioPath) else { continue }
+            let scenario = loaded[index]
+            if let problem = series.placementProblem(startTime: scenario.startTime, horizon: scenario.horizon, scenario: observation.scenarioName) {
+                problems.append(problem)
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticError(problems: problems) }
         scenarios = loaded
         intervals = paths.map { path in
             relevant.filter { $0.scenarioPath == path }.compactMap { $0.series?.period }.filter { $0 > 0 }

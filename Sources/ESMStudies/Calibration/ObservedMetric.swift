@@ -18,6 +18,9 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
     case processedBy(SimTime)
     /// The most concurrent executions up to a time (`concurrency_max_until@900`).
     case maxConcurrencyUntil(SimTime)
+    /// The offset lag summed over partitions at a time (`offset_lag@3600`): the last sample
+    /// at or before it, as one reading of CloudWatch's OffsetLag.
+    case offsetLagAt(SimTime)
     /// Seconds from draining to the last change of the poller count.
     case scaleDownAfterDrain
     /// Seconds until the lag is back under 1 % of its peak (`caught_up_time_s`; the run's
@@ -32,7 +35,7 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
     /// The names `parse` accepts, for messages.
     public static let names = [
         "drain_time_s", "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag",
-        "processed_total@SECONDS", "concurrency_max_until@SECONDS", "scale_down_after_drain_s",
+        "processed_total@SECONDS", "concurrency_max_until@SECONDS", "offset_lag@SECONDS", "scale_down_after_drain_s",
         "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
     ] + SeriesMetric.names.map { "\($0) (a series file)" }
 
@@ -44,6 +47,7 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
             switch parts[0] {
             case "processed_total": return .processedBy(Ticks.seconds(seconds))
             case "concurrency_max_until": return .maxConcurrencyUntil(Ticks.seconds(seconds))
+            case "offset_lag": return .offsetLagAt(Ticks.seconds(seconds))
             default: return nil
             }
         }
@@ -72,6 +76,7 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
         case .meanOffsetLag: return "mean_offset_lag"
         case .processedBy(let time): return "processed_total@\(CSVFormat.seconds(time))"
         case .maxConcurrencyUntil(let time): return "concurrency_max_until@\(CSVFormat.seconds(time))"
+        case .offsetLagAt(let time): return "offset_lag@\(CSVFormat.seconds(time))"
         case .scaleDownAfterDrain: return "scale_down_after_drain_s"
         case .caughtUpTime: return "caught_up_time_s"
         case .offsetLagPercentile(let percent): return "offset_lag_p\(percent)"
@@ -103,6 +108,8 @@ public enum ObservedMetric: Equatable, Sendable, CustomStringConvertible {
             return Double(result.rows.last { $0.time <= time }?.processedTotal ?? 0)
         case .maxConcurrencyUntil(let time):
             return Double(result.rows.filter { $0.time <= time }.map(\.concurrencyMax).max() ?? 0)
+        case .offsetLagAt(let time):
+            return Double(result.rows.last { $0.time <= time }?.offsetLagSum ?? 0)
         case .scaleDownAfterDrain:
             guard let drain = summary.drainTime else { return Ticks.toSeconds(summary.endTime) }
             return Ticks.toSeconds(max(0, summary.lastPollerChange - drain))

@@ -39,50 +39,57 @@ public struct SizingExample: Sendable {
     /// The expected header of a sizing-example file.
     public static let columns = ["scenario", "metric", "aws_figure", "rule", "tolerance", "source"]
 
-    /// Loads the examples in `path`, resolving scenario files against its folder.
-    public static func load(path: String) throws(ObservationFile.FileError) -> [SizingExample] {
-        let text: String
-        do { text = try TextFile.read(path: path, kind: "sizing-example file") } catch { throw ObservationFile.FileError(description: error.description) }
-        return try parse(text, file: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    /// Loads the examples in `path`, resolving scenario files against its folder; a
+    /// scenario file that does not exist is reported at its row.
+    public static func load(path: String) throws(DiagnosticError) -> [SizingExample] {
+        let text = try TextFile.read(path: path, kind: "sizing-example file")
+        return try parse(text, file: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path, checkScenarioFiles: true)
     }
 
-    /// Parses sizing-example text; every problem is reported with its line.
-    public static func parse(_ text: String, file: String, folder: String) throws(ObservationFile.FileError) -> [SizingExample] {
-        var rows = CSVReader.rows(text)
-        guard let header = rows.first, header.cells == columns else {
-            throw ObservationFile.FileError(description: "\(file):1: expected the header \(columns.joined(separator: ","))")
-        }
-        rows.removeFirst()
+    /// Parses sizing-example text; every problem is reported at its line, column and column name.
+    public static func parse(_ text: String, file: String, folder: String, checkScenarioFiles: Bool = false) throws(DiagnosticError) -> [SizingExample] {
+        var table = try CSVTable(text, file: file, columns: columns, kind: "sizing-example file")
         var examples: [SizingExample] = []
-        var problems: [String] = []
-        for (line, cells) in rows {
-            guard cells.count == columns.count else {
-                problems.append("\(file):\(line): expected \(columns.count) cells, found \(cells.count)")
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let scenario = table.cell(row, "scenario")
+            guard !scenario.isEmpty else {
+                table.report(row, "scenario", "missing; name the scenario file that reproduces the example")
                 continue
             }
-            guard let metric = SizingMetric(rawValue: cells[1]) else {
-                problems.append("\(file):\(line): unknown metric \"\(cells[1])\"; expected one of \(SizingMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            let scenarioPath = scenario.hasPrefix("/") ? scenario : folder + "/" + scenario
+            if checkScenarioFiles, let obstacle = TextFile.obstacle(to: scenarioPath) {
+                table.report(row, "scenario", "cannot read the scenario file \(scenarioPath): \(obstacle)")
                 continue
             }
-            guard let figure = Double(cells[2]), figure.isFinite, figure > 0 else {
-                problems.append("\(file):\(line): AWS's figure \"\(cells[2])\" must be a positive number")
+            let metricName = table.cell(row, "metric")
+            guard let metric = SizingMetric(rawValue: metricName) else {
+                let names = SizingMetric.allCases.map(\.rawValue)
+                let suggestion = SpellingSuggestion.closest(to: metricName, in: names).map { " (did you mean \($0)?)" } ?? ""
+                table.report(row, "metric", "unknown metric \"\(metricName)\"\(suggestion); expected one of \(names.joined(separator: ", "))")
                 continue
             }
-            guard let rule = Rule(rawValue: cells[3]) else {
-                problems.append("\(file):\(line): rule \"\(cells[3])\" must be at_most or equal")
+            if let first = seen[scenarioPath + "\u{0}" + metricName] {
+                table.report(row, "metric", "\(metricName) of \(scenario) appears twice (also at line \(first)); keep one row")
                 continue
             }
-            let tolerance = cells[4].isEmpty ? 0 : Double(cells[4])
-            guard let tolerance, tolerance >= 0, tolerance.isFinite, rule == .atMost || tolerance > 0 else {
-                problems.append("\(file):\(line): tolerance \"\(cells[4])\" must be a positive number for rule equal, or empty")
+            seen[scenarioPath + "\u{0}" + metricName] = row.line
+            guard let figure = table.number(row, "aws_figure", in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude,
+                                            meaning: "AWS's figure, a positive number") else { continue }
+            let ruleName = table.cell(row, "rule")
+            guard let rule = Rule(rawValue: ruleName) else {
+                table.report(row, "rule", "\"\(ruleName)\" must be at_most or equal")
                 continue
             }
-            let scenarioPath = cells[0].hasPrefix("/") ? cells[0] : folder + "/" + cells[0]
+            guard let tolerance = rule == .equal
+                ? table.number(row, "tolerance", in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude, meaning: "a positive number for rule equal")
+                : table.number(row, "tolerance", in: 0...Double.greatestFiniteMagnitude, empty: 0, meaning: "0 or more, or empty, for rule at_most")
+            else { continue }
             examples.append(SizingExample(
-                scenarioPath: scenarioPath, scenarioName: cells[0], metric: metric, awsFigure: figure,
-                rule: rule, tolerance: tolerance, source: cells[5]))
+                scenarioPath: scenarioPath, scenarioName: scenario, metric: metric, awsFigure: figure,
+                rule: rule, tolerance: tolerance, source: table.cell(row, "source")))
         }
-        if !problems.isEmpty { throw ObservationFile.FileError(description: problems.joined(separator: "\n")) }
+        try table.finish()
         return examples
     }
 }

@@ -17,8 +17,9 @@ public enum SizingReport {
         public var holds: Bool { example.holds(simulated) }
     }
 
-    /// Runs every example's scenario once (in parallel) with its own profile.
-    public static func rows(for examples: [SizingExample]) throws -> [Row] {
+    /// Runs every example's scenario once (in parallel) with its own profile, or with
+    /// `profile` when one is given.
+    public static func rows(for examples: [SizingExample], profile override: BehaviourProfile? = nil) throws -> [Row] {
         var paths: [String] = []
         for example in examples where !paths.contains(example.scenarioPath) { paths.append(example.scenarioPath) }
         var scenarios: [Scenario] = []
@@ -26,7 +27,7 @@ public enum SizingReport {
         for path in paths {
             let scenario = try ScenarioLoader.load(path: path)
             scenarios.append(scenario)
-            profiles.append(try ProfileStore.load(scenario.profileName ?? Scenario.defaultProfileName))
+            profiles.append(try override ?? ProfileStore.load(scenario.profileName ?? Scenario.defaultProfileName))
         }
         let results = ResultSlots<RunResult>.collect(count: scenarios.count) { [scenarios, profiles] index in
             ESMSimulation.run(scenarios[index].configuration(profile: profiles[index]))

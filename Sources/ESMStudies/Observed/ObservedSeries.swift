@@ -22,7 +22,15 @@ public struct ObservedSeries: Sendable {
     public static func read(_ reference: String, metric: SeriesMetric?, folder: String? = nil) throws(DiagnosticError) -> ObservedSeries {
         let series = try MetricSeriesReader.read(reference: reference, folder: folder)
         let path = series.file
-        if let metric { return ObservedSeries(metric: metric, series: series) }
+        if let metric {
+            // A file whose label names another metric is the wrong file or the wrong name:
+            // comparing invocations with lag would give errors in the wrong units. The two
+            // lags may stand for each other, since Lambda's OffsetLag is either statistic.
+            if let named = SeriesMetric.infer(fromLabel: series.label), named != metric, !(named.isLag && metric.isLag) {
+                throw DiagnosticError(Diagnostic(file: path, message: "the series is labelled \"\(series.label)\", which is \(named.rawValue), not \(metric.rawValue); give the file of \(metric.rawValue), or name the metric \(named.rawValue)"))
+            }
+            return ObservedSeries(metric: metric, series: series)
+        }
         guard let inferred = SeriesMetric.infer(fromLabel: series.label) else {
             let named = series.label.isEmpty ? "the file does not name its metric" : "its label \"\(series.label)\" names none of them"
             throw DiagnosticError(Diagnostic(file: path, message: "which metric is this? \(named); name it (\(SeriesMetric.names.joined(separator: ", ")))"))

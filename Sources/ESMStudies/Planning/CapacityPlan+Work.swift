@@ -56,14 +56,14 @@ extension CapacityPlan {
             return ScenarioRunner.estimate(of: scenario, profile: searcher.profile, options: searcher.options).events
         } consume: { range, estimates in
             for (index, estimate) in zip(range, estimates) {
-                let simulations = (groups[index].provisioned ? Double(pollerSettings) : 1) * Double(runsPerSetting)
+                let simulations = (groups[index].provisioned ? Double(pollerSettings) : 1) * Double(runsPerSetting) * Double(searcher.members.count)
                 events += simulations * (estimate + limits.overheadEventsPerRun)
                 if estimate > costliest?.events ?? -1 { costliest = (estimate, searcher.enumeratedChanges(groups[index].combination)) }
             }
             return true
         }
         guard events > limits.maximumEvents else { return }
-        var message = "too long to search: up to \(RunLimits.approximate(Double(groups.count * pollerSettings * runsPerSetting))) simulations, \(limits.size(events)); "
+        var message = "too long to search: up to \(RunLimits.approximate(Double(groups.count * pollerSettings * runsPerSetting * searcher.members.count))) simulations, \(limits.size(events)); "
         if let costliest, costliest.events > 10 * limits.overheadEventsPerRun {
             let setting = costliest.changes.map { "\($0.field.name)=\($0.value.compactJSON)" }.joined(separator: ", ")
             message += "one run\(setting.isEmpty ? "" : " (\(setting))") alone is about \(RunLimits.approximate(costliest.events)) events, so shorten the workload's horizonSeconds or drop its costliest values, or give fewer values of \(axisSizes)"

@@ -33,22 +33,20 @@ public enum CapacityPlanner {
     }
 
     /// Searches `plan`'s space, after refusing a space or search larger than `limits`.
-    /// `progress`, given a phase and its count of groups, makes a meter for it.
+    /// `progress`, given a phase and its count of groups, makes a meter for it. With
+    /// `members` (an ensemble), every setting runs under each member and meets the target
+    /// only if it does under every member (`PlanCandidate.worstMember` says which member
+    /// gave its figures); without, under the profile the options and workload choose.
     public static func search(
         _ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing, limits: StudyLimits = .standard,
-        progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
+        members: [ProfileSet.Member]? = nil, progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
     ) throws(DiagnosticError) -> Outcome {
-        let profile: BehaviourProfile
-        do {
-            profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(problems: [Diagnostic(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
-        }
+        let members = if let members { members } else { [try profileMember(plan, options: options)] }
         // The workload, refused up front if even its base settings are too large to simulate.
-        try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: profile, options: options, file: plan.file)
-        let searcher = GroupSearch(plan: plan, profile: profile, options: options, pricing: pricing)
+        for member in members {
+            try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: member.profile, options: options, file: plan.file)
+        }
+        let searcher = GroupSearch(plan: plan, members: members, options: options, pricing: pricing)
         let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
         let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         try plan.checkWork(searcher: searcher, limits: limits, progress: progress?("plan: estimating", groups.count))
@@ -68,5 +66,17 @@ public enum CapacityPlanner {
             total.skippedNoGain += outcome.skippedNoGain
         }
         return total
+    }
+
+    /// The one profile a plan without an ensemble runs with, as the only member.
+    static func profileMember(_ plan: CapacityPlan, options: ScenarioRunner.Options) throws(DiagnosticError) -> ProfileSet.Member {
+        do {
+            let profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
+            return ProfileSet.Member(name: profile.name, profile: profile)
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(problems: [Diagnostic(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
+        }
     }
 }

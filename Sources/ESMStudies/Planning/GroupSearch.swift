@@ -3,10 +3,14 @@ import ESMBilling
 import ESMModel
 
 /// The search of one group of a plan's space: one mode and one combination of the fully
-/// enumerated settings, over the poller bounds (provisioned) and memory sizes.
+/// enumerated settings, over the poller bounds (provisioned) and memory sizes. With several
+/// members (an ensemble) each setting runs under every one and counts as its worst
+/// member's outcome, so the search's monotonicity still holds: if more pollers never hurt
+/// under any member, they never hurt the worst of them.
 struct GroupSearch: Sendable {
     let plan: CapacityPlan
-    let profile: BehaviourProfile
+    /// The profiles every setting runs under: one, or an ensemble's members.
+    let members: [ProfileSet.Member]
     let options: ScenarioRunner.Options
     let pricing: Pricing
 
@@ -95,28 +99,38 @@ struct GroupSearch: Sendable {
         (candidates.contains { $0.meetsTarget }, candidates.map(\.drainTime).min() ?? .infinity)
     }
 
-    /// Simulates one setting once per distinct function duration among the memory sizes
-    /// (once in all, unless `function.durationByMemory` makes memory change the duration)
-    /// and prices it at every size; returns the candidates and the simulations run.
+    /// The profile whose work estimates size the search: the first member's.
+    var profile: BehaviourProfile { members[0].profile }
+
+    /// Simulates one setting under every member, once per distinct function duration
+    /// among the memory sizes (once in all, unless `function.durationByMemory` makes memory
+    /// change the duration), and prices it at every size; returns the candidates (each the
+    /// worst member's outcome) and the simulations run.
     func evaluate(_ changes: [ScenarioTemplate.Change], provisioned: Bool, order: [Int]) -> ([PlanCandidate], Int) {
         let memories: [ScenarioTemplate.Change?] = plan.memory.map { axis in axis.values.map { (axis.field, $0) } } ?? [nil]
         // Every value was validated when the plan was loaded, so these scenarios are valid.
         let variants = memories.compactMap { memory in try? plan.template.scenario(changes + [memory].compactMap { $0 }, provisioned: provisioned) }
-        var runs: [(duration: FunctionSpec.DurationModel, result: RunResult)] = []
-        let candidates = variants.enumerated().map { offset, scenario in
-            let result: RunResult
-            if let known = runs.first(where: { $0.duration == scenario.function.duration }) {
-                result = known.result
-            } else {
-                result = ScenarioRunner.run(scenario, profile: profile, options: options)
-                runs.append((scenario.function.duration, result))
+        var simulations = 0
+        var records = Array(repeating: [SummaryRecord](), count: variants.count)
+        for member in members {
+            var runs: [(duration: FunctionSpec.DurationModel, result: RunResult)] = []
+            for (offset, scenario) in variants.enumerated() {
+                let result: RunResult
+                if let known = runs.first(where: { $0.duration == scenario.function.duration }) {
+                    result = known.result
+                } else {
+                    result = ScenarioRunner.run(scenario, profile: member.profile, options: options)
+                    runs.append((scenario.function.duration, result))
+                }
+                let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
+                records[offset].append(SummaryRecord(result.summary, cost: cost))
             }
-            let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
-            let record = SummaryRecord(result.summary, cost: cost)
-            return PlanCandidate(
-                order: order + [offset], settings: PlanReport.settingCells(scenario), record: record,
-                misses: plan.target.misses(record), shortfall: plan.target.shortfall(record))
+            simulations += runs.count
         }
-        return (candidates, runs.count)
+        let candidates = variants.enumerated().map { offset, scenario in
+            PlanCandidate(order: order + [offset], settings: PlanReport.settingCells(scenario), records: records[offset],
+                          members: members.map(\.name), target: plan.target, changes: changes, provisioned: provisioned)
+        }
+        return (candidates, simulations)
     }
 }

@@ -6,17 +6,52 @@ public struct PlanCandidate: Sendable {
     let order: [Int]
     /// The configuration's settings, under `PlanReport.settingColumns`.
     public let settings: [String]
-    /// Its summary row.
+    /// Its summary row; under an ensemble, its worst member's (`worstMember`).
     public let record: SummaryRecord
     /// The target's limits it misses; empty when it meets the target.
     public let misses: [String]
     /// How far it is from the target (0 when it meets it).
     let shortfall: Double
+    /// Under an ensemble, the member whose outcome `record` is: the one furthest from the
+    /// target, then slowest to drain, then costliest; nil with one profile.
+    public var worstMember: String? = nil
+    /// Under an ensemble, the most any member's run costs; nil with one profile.
+    var worstCost: Double? = nil
+    /// The settings that make the configuration (memory aside), to run it again.
+    var changes: [ScenarioTemplate.Change] = []
+    /// Whether it is in provisioned mode.
+    var provisioned = false
 
     /// Whether it meets the target.
     public var meetsTarget: Bool { misses.isEmpty }
-    /// Its total cost in US dollars.
-    public var cost: Double { record.number(SummaryRecord.totalCost) ?? .infinity }
+    /// Its total cost in US dollars; under an ensemble, the costliest member's.
+    public var cost: Double { worstCost ?? record.number(SummaryRecord.totalCost) ?? .infinity }
     /// Its drain time in seconds (infinite when it never drained).
     public var drainTime: Double { record.number(SummaryRecord.drainTime) ?? .infinity }
+}
+
+extension PlanCandidate {
+    /// A configuration run under each of `members` (one record each, in member order),
+    /// judged against `target` by its worst member: it meets the target only if every
+    /// member does, and its misses name the member that misses.
+    init(order: [Int], settings: [String], records: [SummaryRecord], members: [String], target: PlanTarget,
+         changes: [ScenarioTemplate.Change], provisioned: Bool) {
+        let judged = records.map { (record: $0, misses: target.misses($0), shortfall: target.shortfall($0)) }
+        var worst = 0
+        for index in judged.indices.dropFirst() {
+            let (candidate, current) = (judged[index], judged[worst])
+            let candidateKey = (candidate.shortfall, candidate.record.number(SummaryRecord.drainTime) ?? .infinity, candidate.record.number(SummaryRecord.totalCost) ?? .infinity)
+            let currentKey = (current.shortfall, current.record.number(SummaryRecord.drainTime) ?? .infinity, current.record.number(SummaryRecord.totalCost) ?? .infinity)
+            if candidateKey > currentKey { worst = index }
+        }
+        let single = records.count == 1
+        let misses = single ? judged[0].misses : zip(members, judged).flatMap { member, judged in judged.misses.map { "\(member): \($0)" } }
+        self.init(order: order, settings: settings, record: judged[worst].record, misses: misses, shortfall: judged[worst].shortfall)
+        self.changes = changes
+        self.provisioned = provisioned
+        if !single {
+            worstMember = members[worst]
+            worstCost = records.map { $0.number(SummaryRecord.totalCost) ?? .infinity }.max()
+        }
+    }
 }

@@ -19,31 +19,33 @@ public struct Baseline: Equatable, Sendable {
     /// A baseline of `rows`.
     public init(rows: [Row]) { self.rows = rows.sorted { $0.scenario < $1.scenario } }
 
-    /// A baseline file that cannot be used.
-    public struct ReadError: Error, CustomStringConvertible, Sendable {
-        /// What is wrong.
-        public let description: String
-    }
-
     /// Reads a baseline written by `csv`; columns are found by name, so a baseline from
-    /// before a metric existed still reads (that metric then shows as missing).
-    public static func read(path: String) throws(ReadError) -> Baseline {
+    /// before a metric existed still reads (that metric then shows as missing). Problems
+    /// are `Diagnostic`s at their line and column.
+    public static func read(path: String) throws(DiagnosticError) -> Baseline {
         let text: String
         do { text = try TextFile.read(path: path, kind: "baseline") } catch {
-            throw ReadError(description: "\(error.description); create it with esmsim check --update")
+            throw DiagnosticError(problems: error.problems.map { problem in
+                Diagnostic(file: problem.file, line: problem.line, column: problem.column, path: problem.path,
+                           message: problem.message + "; create it with esmsim check --update")
+            })
         }
         let lines = CSVReader.rows(text)
-        guard let header = lines.first?.cells, header.first == "scenario" else {
-            throw ReadError(description: "\(path): the first row must be the header, starting with scenario")
+        guard let headerRow = lines.first, headerRow.cells.first == "scenario" else {
+            throw DiagnosticError(Diagnostic(file: path, line: lines.first?.line ?? 0, column: lines.isEmpty ? 0 : 1, path: "",
+                                             message: "the first row must be the header, starting with scenario"))
         }
+        let header = headerRow.cells
         let positions = RegressionCheck.metrics.map { header.firstIndex(of: $0) }
         var rows: [Row] = []
         for line in lines.dropFirst() {
             guard line.cells.count == header.count else {
-                throw ReadError(description: "\(path):\(line.line): \(line.cells.count) cells under \(header.count) columns")
+                throw DiagnosticError(Diagnostic(file: path, line: line.line, column: line.column(min(line.cells.count, header.count)), path: "",
+                                                 message: "\(line.cells.count) cells under \(header.count) columns"))
             }
-            if rows.contains(where: { $0.scenario == line.cells[0] }) {
-                throw ReadError(description: "\(path):\(line.line): \(line.cells[0]) appears twice")
+            if let first = rows.first(where: { $0.scenario == line.cells[0] }) {
+                throw DiagnosticError(Diagnostic(file: path, line: line.line, column: 1, path: "scenario",
+                                                 message: "\(first.scenario) appears twice"))
             }
             // Every figure must be a finite number (or empty, for a run that never drained):
             // anything else would compare as "nan%" or as a change instead of a broken file.
@@ -51,8 +53,8 @@ public struct Baseline: Equatable, Sendable {
                 guard let position else { continue }
                 let cell = line.cells[position]
                 if !cell.isEmpty, Double(cell)?.isFinite != true {
-                    let column = line.cells[..<position].reduce(1) { $0 + $1.count + 1 }
-                    throw ReadError(description: "\(path):\(line.line):\(column): \(metric): \"\(cell)\" is not a number")
+                    throw DiagnosticError(Diagnostic(file: path, line: line.line, column: line.column(position), path: metric,
+                                                     message: "\"\(cell)\" is not a number"))
                 }
             }
             rows.append(Row(scenario: line.cells[0], values: positions.map { $0.map { line.cells[$0] } }))

@@ -27,30 +27,18 @@ extension SweepJob {
         let pointsPerBlock = max(1, 4_096 / replications)
         try OrderedBlocks.forEach(count: runCount, size: pointsPerBlock * replications, progress: progress) { run -> Result<SummaryRecord, DiagnosticError> in
             let point = self.point(run / replications)
-            do {
+            return record {
                 var scenario = try sweep.scenario(at: point)
                 let profile = try profiles.profile(for: scenario)
                 scenario.seed = ScenarioRunner.replicationSeed(scenario, options: options, replication: run % replications)
-                return .success(ScenarioRunner.record(scenario, profile: profile, options: seedless, pricing: pricing))
-            } catch let error as DiagnosticError {
-                return .failure(error)
-            } catch {
-                return .failure(DiagnosticError(problems: [Diagnostic(file: sweep.file, line: 0, column: 0, path: "", message: "\(error)")]))
+                return ScenarioRunner.record(scenario, profile: profile, options: seedless, pricing: pricing)
             }
         } consume: { (range: Range<Int>, results: [Result<SummaryRecord, DiagnosticError>]) throws(AtomicFile.WriteError) -> Bool in
             // Blocks hold whole points, so each point's replications are together.
             for first in stride(from: 0, to: results.count, by: replications) {
                 let point = self.point((range.lowerBound + first) / replications)
                 let leading = [String(point + 1)] + sweep.values(at: point).map(\.cellText)
-                var records: [SummaryRecord] = []
-                for result in results[first..<(first + replications)] {
-                    switch result {
-                    case .success(let record): records.append(record)
-                    case .failure(let error):
-                        // `prepare` built this very scenario, so only a changed profile file gets here.
-                        throw AtomicFile.WriteError(path: runs.path, reason: "point \(point + 1) can no longer run: \(error.description)")
-                    }
-                }
+                let records = try Self.records(results[first..<(first + replications)], point: point, path: runs.path)
                 for record in records { try runs.append(leading + record.cells) }
                 try intervals?.append(leading + ReplicationSummary(records).cells)
             }
@@ -58,6 +46,31 @@ extension SweepJob {
         }
         for output in outputs { try output.commit() }
         return outputs.map(\.path)
+    }
+
+    /// The summary row `body` makes, or the problem that kept the run from being made.
+    func record(_ body: () throws -> SummaryRecord) -> Result<SummaryRecord, DiagnosticError> {
+        do {
+            return .success(try body())
+        } catch let error as DiagnosticError {
+            return .failure(error)
+        } catch {
+            return .failure(DiagnosticError(problems: [Diagnostic(file: sweep.file, line: 0, column: 0, path: "", message: "\(error)")]))
+        }
+    }
+
+    /// One point's rows, or the write error that stops the sweep when one of its runs failed.
+    static func records(_ results: ArraySlice<Result<SummaryRecord, DiagnosticError>>, point: Int, path: String) throws(AtomicFile.WriteError) -> [SummaryRecord] {
+        var records: [SummaryRecord] = []
+        for result in results {
+            switch result {
+            case .success(let record): records.append(record)
+            case .failure(let error):
+                // `prepare` built this very scenario, so only a changed profile file gets here.
+                throw AtomicFile.WriteError(path: path, reason: "point \(point + 1) can no longer run: \(error.description)")
+            }
+        }
+        return records
     }
 
     /// What identifies this shard's `stem` file, which holds `rows` rows.

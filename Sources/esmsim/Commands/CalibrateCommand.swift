@@ -18,7 +18,7 @@ enum CalibrateCommand: CommandLineCommand {
         than 0.01, or 1 % of it) are listed and keep their value.
 
         Figures: drain_time_s, time_to_max_concurrency_s, max_concurrency, peak_offset_lag,
-        mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS,
+        mean_offset_lag, processed_total@SECONDS, concurrency_max_until@SECONDS, offset_lag@SECONDS,
         scale_down_after_drain_s, caught_up_time_s, offset_lag_p50, offset_lag_p95, offset_lag_p99.
         Series: a CloudWatch metric name (OffsetLag, OffsetLag:Max, SumOffsetLag, MaxOffsetLag,
         ConcurrentExecutions, ProvisionedPollers, Invocations, Throttles) with the series file
@@ -48,7 +48,7 @@ enum CalibrateCommand: CommandLineCommand {
         do {
             let profile = try ProfileStore.load(profileName)
             let observations = try ObservationFile.load(path: observationsPath)
-            let calibrator = try Calibrator(observations: observations, profileName: profile.name)
+            let calibrator = try Calibrator(observations: observations, profile: profile)
             var fit = try calibrator.fit(profile) { Console.error($0) }
             let name = explicitName ?? "\(profile.name)-fitted"
             fit.profile = FittedProfile.named(fit, name: name, base: profile, observationsFile: observationsPath, observations: observations)
@@ -73,6 +73,9 @@ enum CalibrateCommand: CommandLineCommand {
         } catch let error as AtomicFile.WriteError {
             Console.error("esmsim: \(error.description)")
             return .failure
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            return .usage
         } catch {
             Console.error("esmsim: \(error)")
             return .usage

@@ -69,7 +69,7 @@ enum CheckCommand: CommandLineCommand {
         do {
             baseline = try Baseline.read(path: baselinePath)
         } catch {
-            Console.error("esmsim check: \(error.description)")
+            Console.error(error.description)
             return .usage
         }
         let folders = Array(Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })).sorted()

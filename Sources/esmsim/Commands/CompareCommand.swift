@@ -26,7 +26,18 @@ enum CompareCommand: CommandLineCommand {
         by the scenario's startTime (or, without one, from the first observed point). Prints
         the mean absolute error, the error at the observed peak and, for offset lag, the
         difference in time to catch up (lag back under 1 % of its peak); writes the overlay
-        as DIR/observed-METRIC.csv (time_s,clock,observed,simulated).
+        as DIR/observed-METRIC.csv (time_s,clock,observed,simulated). The chart and report
+        draw it in a panel of its own (observed black and dashed, legend entry "observed")
+        on the scenario's clock, or the first observed point's, and the report tables the
+        error measures.
+
+        With --ensemble, each scenario runs under every member of the profile set and
+        DIR/<file name>/ holds ensemble.svg (the band across members: shaded min..max,
+        median line) and report.html (the band, every summary metric's range with the rows
+        where the members disagree, beyond 10 % of the median, highlighted, each member's
+        chart and summary); DIR/ensemble-summary.csv holds every scenario's ranges. With
+        --observed too, prints each member's error against the series and which members
+        stay consistent with it: RMS error per point within 10 % of the observed peak.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for comparison.svg and report.html", default: "Results"),
@@ -35,6 +46,7 @@ enum CompareCommand: CommandLineCommand {
                       default: "a quarter past the latest drain or maximum-concurrency time,\nso a long idle tail does not squeeze the curves"),
             OptionDefinition("observed", .text("SERIES"), "an observed series file; #Id,Id chooses get-metric-data results"),
             OptionDefinition("metric", .text("NAME"), "what --observed measures: OffsetLag (summed over partitions),\nOffsetLag:Max, SumOffsetLag, MaxOffsetLag, ConcurrentExecutions,\nProvisionedPollers, Invocations or Throttles", default: "from the results' Label or Id"),
+            SharedOptions.ensemble,
         ] + SharedOptions.run + SharedOptions.prices)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -72,7 +84,18 @@ enum CompareCommand: CommandLineCommand {
         } else if metricName != nil {
             throw UsageError("--metric names what an --observed series measures; give --observed too")
         }
+        let ensemble = try arguments.ensemble()
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
+        if let observed, let item = loaded.first,
+           let problem = observed.placementProblem(startTime: item.scenario.startTime, horizon: options.horizon ?? item.scenario.horizon, scenario: item.path) {
+            Console.error(problem.description)
+            return .usage
+        }
+        if let ensemble {
+            guard ScenarioBatch.check(loaded, under: ensemble, options: options) else { return .usage }
+            return compareEnsemble(loaded, set: ensemble, options: options, pricing: pricing, title: arguments.value("title"),
+                                   until: until, observed: observed, folder: folder)
+        }
 
         var results: [RunResult] = []
         var costs: [CostBreakdown] = []
@@ -83,27 +106,35 @@ enum CompareCommand: CommandLineCommand {
             results.append(result)
             costs.append(cost)
         }
+        // The observed series is compared with the first run and drawn over it; a run without
+        // a clock is placed from the first observed point, and the charts then show that clock.
+        let comparison = observed.flatMap { observed in results.first.map { SeriesComparison(observed, result: $0) } }
+        var overlay: ObservedOverlay?
+        var clocks: [ChartClock?] = []
+        var shownUntil = until
+        if let observed, let comparison, let result = results.first {
+            let period = observed.period ?? ModelConfiguration.defaultSampleInterval
+            overlay = ObservedOverlay(comparison, source: observed.series.file, period: period, dataFile: "observed-\(observed.metric.rawValue).csv")
+            if result.clock == nil { clocks = [ChartClock(RunClock(startEpochMilliseconds: comparison.start))] }
+            if shownUntil == nil, let overlay {
+                shownUntil = max(RunChart.sharedEnd(for: results.map(\.summary)), min(overlay.end + period, result.summary.endTime))
+            }
+        }
+        let overlayPath = overlay?.dataFile.map { "\(folder)/\($0)" }
         do {
             try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
-                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: until).svg(), to: chartPath)
-                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: until), to: reportPath)
+                try AtomicFile.write(ComparisonChart.figure(for: results, title: title, until: shownUntil, clocks: clocks, observed: overlay).svg(), to: chartPath)
+                try AtomicFile.write(ComparisonReport.html(for: results, costs: costs, title: title, until: shownUntil, clocks: clocks, observed: overlay), to: reportPath)
+                if let comparison, let overlayPath { try AtomicFile.write(comparison.csv, to: overlayPath) }
             }
         } catch {
             Console.error("esmsim: \(error.description)")
             return .failure
         }
         Console.out("wrote \(chartPath) and \(reportPath)")
-        if let observed, let result = results.first {
-            let comparison = SeriesComparison(observed, result: result)
+        if let comparison, let overlayPath {
             for line in comparison.report { Console.out(line) }
-            let overlay = "\(folder)/observed-\(observed.metric.rawValue).csv"
-            do {
-                try AtomicFile.write(comparison.csv, to: overlay)
-            } catch {
-                Console.error("esmsim: \(error.description)")
-                return .failure
-            }
-            Console.out("wrote \(overlay)")
+            Console.out("wrote \(overlayPath)")
         }
         return .success
     }

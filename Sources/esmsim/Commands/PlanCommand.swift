@@ -26,18 +26,31 @@ enum PlanCommand: CommandLineCommand {
         Progress goes to stderr once the search runs longer than a second.
         Costs are the simulated run's, and its monthly projection scales the simulated span to
         a 730-hour month (plan.csv's monthly_cost_usd).
+
+        With --ensemble, the plan is searched under each member of the profile set alone and
+        prints what each would pick; DIR/ensemble-plan.csv holds the picks. With --robust too,
+        it also finds the cheapest configuration that meets the target under EVERY member (each
+        setting run under every member, judged by its worst one; written to DIR/plan.csv), and
+        runs the most optimistic member's pick (the cheapest of the members' picks) under every
+        member to show what trusting that member alone risks.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for plan.csv", default: "Results/<plan file name>"),
+            SharedOptions.ensemble,
+            OptionDefinition("robust", .flag, "with --ensemble: the cheapest configuration meeting the target under every member"),
         ] + RunChoices.options)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         let out = try OutputPath.folder(arguments.value("out"))
         let choices = try RunChoices(arguments)
+        let ensemble = try arguments.ensemble()
+        let robust = arguments.flag("robust")
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw UsageError("esmsim plan needs exactly one plan file (see esmsim help plan)")
         }
+        if robust && ensemble == nil { throw UsageError("--robust plans against every member of a profile set; give --ensemble NAME|FILE too") }
+        if let ensemble { return planEnsemble(file, set: ensemble, robust: robust, choices: choices, out: out) }
         let report: PlanReport
         do {
             let plan = try CapacityPlan.load(path: file)
@@ -51,5 +64,23 @@ enum PlanCommand: CommandLineCommand {
         }
         Console.out(report.text)
         return OutputFolder.write([("plan.csv", report.csv)], into: out ?? OutputFolder.defaultFolder(for: file))
+    }
+
+    /// `plan --ensemble [--robust]`.
+    static func planEnsemble(_ file: String, set: ProfileSet, robust: Bool, choices: RunChoices, out: String?) -> ExitCode {
+        let result: EnsemblePlan
+        do {
+            let plan = try CapacityPlan.load(path: file)
+            result = try EnsemblePlan.search(plan, set: set, robust: robust, options: choices.options, pricing: choices.pricing) { phase, groups in
+                ProgressMeter(total: groups, label: phase, unit: "groups") { Console.error($0) }
+            }
+        } catch {
+            Console.error(error.description)
+            return .usage
+        }
+        Console.out(String(result.text(setName: set.name).dropLast()))
+        var files = [(name: "ensemble-plan.csv", text: result.csv)]
+        if let robust = result.robust { files.append((name: "plan.csv", text: robust.csv)) }
+        return OutputFolder.write(files, into: out ?? OutputFolder.defaultFolder(for: file))
     }
 }

@@ -9,7 +9,9 @@ enum ProfilesCommand: CommandLineCommand {
         summary: "list behaviour profiles and their constants",
         about: """
         Lists behaviour profiles (default: every shipped one) with each constant's value,
-        unit and provenance, and its hash (summary.csv's profile_hash); --evidence adds the evidence for each.
+        unit and provenance, each mechanism (how pollers grow, which partitions a rebalance
+        pauses; "assumed, default" when the file keeps aws-2024's), and its hash (summary.csv's
+        profile_hash); --evidence adds the evidence for each.
         """,
         options: [OptionDefinition("evidence", .flag, "add each constant's evidence")])
 
@@ -26,13 +28,22 @@ enum ProfilesCommand: CommandLineCommand {
                 return .usage
             }
             Console.out("\(profile.name) (hash \(ProfileStore.hash(profile))): \(profile.summary)")
-            let width = ProfileConstant.catalog.map(\.name.count).max() ?? 0
-            for constant in ProfileConstant.catalog {
-                let value = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
-                let note = profile.notes.first { $0.name == constant.name }
-                let padded = constant.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                Console.out("  \(padded)  \(value) \(Plural.unit(constant.unit, after: value))  [\(note?.provenance ?? "?")]")
+            if let alternative = profile.alternativeTo {
+                Console.out("  an alternative to \(alternative): the same published figures, other mechanisms")
+            }
+            let width = (ProfileConstant.catalog.map(\.name.count) + ProfileSetting.catalog.map(\.name.count)).max() ?? 0
+            func line(_ name: String, _ value: String, _ defaulted: Bool) {
+                let note = profile.notes.first { $0.name == name }
+                let padded = name.padding(toLength: width, withPad: " ", startingAt: 0)
+                Console.out("  \(padded)  \(value)  [\(note?.provenance ?? (defaulted ? "assumed, default" : "?"))]")
                 if withEvidence, let evidence = note?.evidence { Console.out("      \(evidence)") }
+            }
+            for constant in ProfileConstant.catalog where profile.listsOrUses(constant) {
+                let value = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
+                line(constant.name, "\(value) \(Plural.unit(constant.unit, after: value))", constant.defaultValue != nil)
+            }
+            for setting in ProfileSetting.catalog {
+                line(setting.name, setting.read(profile), true)
             }
             Console.out("")
         }

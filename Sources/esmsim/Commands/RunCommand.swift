@@ -14,11 +14,19 @@ enum RunCommand: CommandLineCommand {
         Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
         with what the run costs (EPU time, Lambda requests and duration) and that cost scaled
         to a 730-hour month, as if the simulated span repeated all month.
+
+        With --ensemble, each scenario runs once under every member of the profile set and
+        DIR/<file name>/ holds ensemble-summary.csv (metric,min,min_member,median,max,
+        max_member,spread,agree: every summary metric's range across the members; agree is
+        yes when max - min is within 10 % of the median), ensemble-members.csv (each member's
+        summary row) and members/<member>/timeseries.csv and summary.csv; --charts draws
+        chart.svg as the band across members (shaded min..max, median line).
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder; each scenario's files go in DIR/<file name>/", default: "Results"),
         ] + SharedOptions.run + [
             SharedOptions.replications,
+            SharedOptions.ensemble,
             OptionDefinition("charts", .flag, "also write DIR/<file name>/chart.svg: offset lag, concurrency and pollers over time"),
         ] + SharedOptions.prices)
 
@@ -29,9 +37,17 @@ enum RunCommand: CommandLineCommand {
         let replications = Int(try arguments.integer("replications") ?? 1)
         let pricing = try PriceOptions(arguments)
         let charts = arguments.flag("charts")
+        let ensemble = try arguments.ensemble()
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim run needs at least one scenario file (see esmsim help run)") }
+        if ensemble != nil && replications > 1 {
+            throw UsageError("--ensemble runs one seed per member; for replications run each member with --profile NAME --replications K")
+        }
         try ScenarioBatch.checkDistinctFolders(arguments.positional, out: out)
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
+        if let ensemble {
+            guard ScenarioBatch.check(loaded, under: ensemble, options: options) else { return .usage }
+            return runEnsemble(loaded, set: ensemble, options: options, pricing: pricing, charts: charts, out: out)
+        }
 
         var status = ExitCode.success
         for item in loaded {

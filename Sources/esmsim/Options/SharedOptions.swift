@@ -22,6 +22,16 @@ enum SharedOptions {
         "replications", .whole("K", unit: "", range: 1...10_000),
         "K runs with seeds S, S+1, ... S+K-1 (S: the seed above); also writes confidence.csv with the\nmean and 95 % confidence interval of drain time and peak offset lag", default: "1")
 
+    /// `--ensemble`: run under every member of a profile set instead of one profile.
+    static let ensemble = OptionDefinition(
+        "ensemble", .text("NAME|FILE"), """
+        run under every member of a profile set (shipped: \(ProfileSet.shippedNames.joined(separator: ", ")); or a
+        .json set file: {"name", "description", "members": [profile names or .json files]})
+        and report every summary metric as its range across the members: min, median,
+        max and the member at each end; one simulation per member, on all cores; not
+        with --profile
+        """)
+
     /// The options of every simulating command: seed, profile, interval and horizon.
     static let run = [seed, profile, interval, horizon]
 
