@@ -13,6 +13,7 @@ enum BenchmarkCases {
         switch name {
         case "hold": return holdModel(events: quick ? 5_000_000 : 50_000_000)
         case "backlog": return backlog()
+        case "shared": return sharedFunction()
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
         case "ensemble": return ensemble(members: 4)
         default:
@@ -63,6 +64,18 @@ enum BenchmarkCases {
         let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
         let scenario = try! ScenarioLoader.load(path: path)
         return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process)")
+    }
+
+    /// The 20M backlog split over four ESMs on one function (5M records over 25 partitions
+    /// each, provisioned, one poller group, reserved concurrency 80): the co-simulation's
+    /// cost per event next to the backlog case's.
+    static func sharedFunction() -> Measurement {
+        let element = { (name: String) in
+            #"{"name": "\#(name)", "topic": {"partitions": 25, "recordSizeBytes": 1024, "backlogRecords": 5000000}, "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 1, "PollerGroupName": "g"}}}"#
+        }
+        let json = #"{"description": "benchmark: four ESMs on one function", "function": {"durationMs": 100, "memoryMB": 1024, "reservedConcurrency": 80}, "eventSourceMappings": ["#
+            + ["a", "b", "c", "d"].map(element).joined(separator: ",") + "]}"
+        return timedRun(scenario(json, name: "shared-function"), label: "20M backlog over 4 ESMs sharing one function (in process)")
     }
 
     /// A day of steady traffic: 50,000 records/s over 100 partitions (4.32 billion records).

@@ -13,7 +13,7 @@ enum BenchmarkReport {
         let simpy = value(after: "--simpy", in: arguments) ?? "Scripts/peers/simpy_esm.py"
 
         var rows: [Measurement] = []
-        for name in ["hold", "backlog", "day", "ensemble"] {
+        for name in ["hold", "backlog", "shared", "day", "ensemble"] {
             var childArguments = ["--case", name]
             if quick { childArguments.append("--quick") }
             guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),

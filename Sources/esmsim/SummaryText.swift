@@ -38,3 +38,12 @@ enum SummaryText {
 
     static func grouped(_ value: Int64) -> String { CSVFormat.grouped(value) }
 }
+
+extension SummaryText {
+    /// One line for one ESM of a list: its drain, records, invocations, throttles and cost.
+    static func describeMapping(_ summary: RunSummary, cost: CostBreakdown) -> String {
+        let drain = summary.drainTime.map { "drained in \(minutes($0))" } ?? "NOT drained (final offset lag \(grouped(summary.finalOffsetLag)))"
+        return "\(summary.scenario) (\(summary.mode)): \(drain); \(grouped(summary.recordsProcessed)) of \(grouped(summary.recordsProduced)) records; "
+            + "\(Plural.count(summary.invocations, "invocation")), \(Plural.count(summary.throttles, "throttle")), max concurrency \(summary.maxConcurrency); cost \(dollars(cost.total))"
+    }
+}

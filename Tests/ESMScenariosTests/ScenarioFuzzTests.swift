@@ -61,7 +61,10 @@ final class ScenarioFuzzTests: XCTestCase {
         // The mutations must exercise all three outcomes, or the test proves little.
         XCTAssertGreaterThan(outcomes.rejected, trials / 5)
         XCTAssertGreaterThan(outcomes.ran, trials * 6 / 100)
-        XCTAssertGreaterThan(outcomes.refused, trials / 500)
+        // Refusals are rare (about 3 in 1,000 mutations): the debug fifth asks for one, the
+        // release job for its share, so which scenarios the rotation pairs with which
+        // mutation (a new shipped scenario shifts it) does not decide the debug outcome.
+        XCTAssertGreaterThan(outcomes.refused, LongTest.cases(optimized: trials / 500, debug: 0))
     }
 
     /// One random mutation of scenario text: structural (on the parsed tree) or textual.

@@ -49,6 +49,14 @@ struct AgeHistogram {
         }
     }
 
+    /// Adds every record of `other`: the ages of several ESMs' records together.
+    ///
+    /// - Complexity: O(bins).
+    mutating func add(_ other: AgeHistogram) {
+        for bin in counts.indices { counts[bin] += other.counts[bin] }
+        total += other.total
+    }
+
     /// The age (seconds) below which `fraction` of the records fall; 0 when empty.
     func quantileSeconds(_ fraction: Double) -> Double {
         guard total > 0 else { return 0 }

@@ -12,7 +12,9 @@ import EventEngine
 /// run, and then to the most any of them needed, never below what the running pollers'
 /// idle slots fill. A poller change raises the count at once when the new pollers' idle
 /// slots need more. `mappings` identical ESMs share the group's EPUs, so their claims and
-/// `MinimumPollers` floors are added. Each EPU is billed per second from when it starts
+/// `MinimumPollers` floors are added. Co-simulated ESMs of one group (`CoSimulation`)
+/// share one meter instead: each feeds its own lane of pollers (`activeLane`), and every
+/// lane's claims are added. Each EPU is billed per second from when it starts
 /// to when it stops, with the one-minute minimum. On-demand mode has no EPUs.
 ///
 /// Sampling reads the count and never changes it: the periods, not the time series,
@@ -33,8 +35,14 @@ struct EPUMeter {
     private var segmentStart: SimTime = 0
     /// Claimed bytes per second times seconds, over the current period so far.
     private var periodClaimSeconds = 0.0
-    /// Bytes each running poller fetched in the open segment and not yet claimed.
-    private var carried: [Double] = []
+    /// Bytes each running poller fetched in the open segment and not yet claimed, per lane
+    /// (one lane per co-simulated ESM of the group; one lane otherwise).
+    private var lanes: [[Double]]
+    /// The lane whose pollers the next bytes and poller changes belong to.
+    var activeLane = 0
+    /// Whether the meter is a poller group's, shared by co-simulated ESMs: then only
+    /// `closeGroup` ends it, since one ESM settling does not stop the group's EPUs.
+    let sharedByGroup: Bool
     /// Whether no poller fetched anything in the current period so far.
     private var periodWasIdle = true
     /// The needs of the latest periods, oldest first, at most `scaleInPeriods` of them.
@@ -44,11 +52,24 @@ struct EPUMeter {
     private var billed: SimTime = 0
     private var closed = false
 
+    /// The meter of one ESM, or of `mappings` identical ESMs in one poller group.
     init(profile: BehaviourProfile, provisioned: ESMSettings.ProvisionedPollers?, mappings: Int) {
-        enabled = provisioned != nil
+        self.init(profile: profile, enabled: provisioned != nil, lanes: 1,
+                  minimumPollers: (provisioned?.minimum ?? 0) * max(1, mappings), mappings: mappings, sharedByGroup: false)
+    }
+
+    /// The meter a poller group's co-simulated ESMs share: `minimumPollers` is the sum of
+    /// their `MinimumPollers` floors, each ESM a lane.
+    init(groupOf lanes: Int, minimumPollers: Int, profile: BehaviourProfile) {
+        self.init(profile: profile, enabled: true, lanes: lanes, minimumPollers: minimumPollers, mappings: 1, sharedByGroup: true)
+    }
+
+    private init(profile: BehaviourProfile, enabled: Bool, lanes: Int, minimumPollers groupMinimumPollers: Int, mappings: Int, sharedByGroup: Bool) {
+        self.enabled = enabled
+        self.sharedByGroup = sharedByGroup
+        self.lanes = Array(repeating: [], count: max(1, lanes))
         packing = EPUPacking(profile: profile)
         self.mappings = max(1, mappings)
-        let groupMinimumPollers = (provisioned?.minimum ?? 0) * self.mappings
         minimumEPUs = enabled ? packing.minimumEPUs(minimumPollers: groupMinimumPollers) : 0
         minimumBilled = Ticks.seconds(profile.epuMinimumBillingSeconds)
         period = max(Ticks.perSecond, Ticks.seconds(profile.epuMeteringSeconds))
@@ -69,11 +90,18 @@ struct EPUMeter {
     mutating func advance(to now: SimTime, pollerBytes: [Double]) {
         guard enabled, !closed else { return }
         carry(pollerBytes)
+        endPeriods(through: now)
+    }
+
+    /// Ends every metering period up to and including `now` with the bytes handed over so
+    /// far: a group's meter, once every lane has handed over its bytes.
+    mutating func endPeriods(through now: SimTime) {
+        guard enabled, !closed else { return }
         while nextBoundary <= now {
             addSegment(until: nextBoundary)
             let idle = periodWasIdle
             let before = (running.count, recentNeeds)
-            closePeriod(pollers: carried.count)
+            closePeriod(pollers: pollerCount)
             nextBoundary += period
             // Idle periods that changed nothing will change nothing: skip to the last one.
             if before.0 == running.count, before.1 == recentNeeds, idle, nextBoundary <= now {
@@ -89,8 +117,8 @@ struct EPUMeter {
         guard enabled, !closed else { return }
         advance(to: now, pollerBytes: pollerBytes)
         addSegment(until: now)
-        carried = Array(repeating: 0, count: count)
-        let bySlots = slotNeed(pollers: count)
+        lanes[activeLane] = Array(repeating: 0, count: count)
+        let bySlots = slotNeed(pollers: pollerCount)
         if bySlots > running.count {
             setCount(bySlots, at: now)
             // EPUs just started run at least a full scale-in window.
@@ -102,9 +130,41 @@ struct EPUMeter {
     ///
     /// Periods ending before `end` are metered first; one ending exactly at `end` would
     /// only start EPUs that stop at once.
+    ///
+    /// A group's shared meter only takes the bytes: `closeGroup` ends it.
     mutating func close(at end: SimTime, pollerBytes: [Double]) {
         guard !closed else { return }
+        guard !sharedByGroup else {
+            if enabled { carry(pollerBytes) }
+            return
+        }
         if end > 0 { advance(to: end - 1, pollerBytes: pollerBytes) }
+        finish(at: end)
+    }
+
+    /// Stops and bills a group's shared meter at `end`, with the bytes of each lane's
+    /// pollers not yet handed over (`laneBytes[lane]`); later calls change nothing.
+    mutating func closeGroup(at end: SimTime, laneBytes: [[Double]]) {
+        guard !closed else { return }
+        for (lane, bytes) in laneBytes.enumerated() {
+            activeLane = lane
+            carry(bytes)
+        }
+        if end > 0 { endPeriods(through: end - 1) }
+        finish(at: end)
+    }
+
+    /// Hands over the bytes of the active lane's pollers without ending any period.
+    mutating func handOver(_ pollerBytes: [Double]) {
+        guard enabled, !closed else { return }
+        carry(pollerBytes)
+    }
+
+    /// Whether the meter has been closed.
+    var isClosed: Bool { closed }
+
+    /// Stops every EPU at `end`.
+    private mutating func finish(at end: SimTime) {
         let count = running.count
         setCount(0, at: end)
         running = Array(repeating: end, count: count)
@@ -114,18 +174,18 @@ struct EPUMeter {
     /// Billed EPU-seconds so far, every EPU stopped at `end` unless the meter is closed.
     func billedEPUSeconds(until end: SimTime) -> Int64 {
         var copy = self
-        if !copy.closed {
-            let count = copy.running.count
-            copy.setCount(0, at: end)
-            copy.running = Array(repeating: end, count: count)
-        }
+        if !copy.closed { copy.finish(at: end) }
         return copy.billed / Ticks.perSecond
     }
 
-    /// Adds the bytes handed over to what each running poller fetched in the open segment.
+    /// Pollers running, over every lane.
+    private var pollerCount: Int { lanes.reduce(0) { $0 + $1.count } }
+
+    /// Adds the bytes handed over to what each running poller of the active lane fetched
+    /// in the open segment.
     private mutating func carry(_ pollerBytes: [Double]) {
-        if carried.count != pollerBytes.count { carried = Array(repeating: 0, count: pollerBytes.count) }
-        for index in pollerBytes.indices { carried[index] += pollerBytes[index] }
+        if lanes[activeLane].count != pollerBytes.count { lanes[activeLane] = Array(repeating: 0, count: pollerBytes.count) }
+        for index in pollerBytes.indices { lanes[activeLane][index] += pollerBytes[index] }
     }
 
     /// Adds the claims of the running pollers from `segmentStart` to `end` to the current
@@ -135,10 +195,12 @@ struct EPUMeter {
         segmentStart = end
         guard seconds > 0 else { return }
         var claimed = 0.0
-        for index in carried.indices {
-            claimed += packing.claim(bytesPerSecond: carried[index] / seconds)
-            if carried[index] != 0 { periodWasIdle = false }
-            carried[index] = 0
+        for lane in lanes.indices {
+            for index in lanes[lane].indices {
+                claimed += packing.claim(bytesPerSecond: lanes[lane][index] / seconds)
+                if lanes[lane][index] != 0 { periodWasIdle = false }
+                lanes[lane][index] = 0
+            }
         }
         periodClaimSeconds += claimed * seconds
     }

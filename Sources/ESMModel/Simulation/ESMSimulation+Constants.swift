@@ -54,7 +54,8 @@ extension ESMSimulation {
             rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
             actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
             let function = configuration.function
-            throttlingImpossible = configuration.topic.partitions <= function.concurrencyLimit
+            throttlingImpossible = configuration.topic.partitions + configuration.partitionsOfOtherMappings
+                <= function.concurrencyLimit
                 && !ExecutionEnvironmentPool(function, profile: profile).scalingRateCanBind(maximumConcurrency: configuration.topic.partitions)
             coldStartsTakeTime = function.hasColdStartTime
             retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))

@@ -8,7 +8,7 @@ extension ESMSimulation {
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         settleConcurrency(at: now)
         let assignment = environments.assignment(at: now)
-        if concurrency >= configuration.function.concurrencyLimit || assignment == .throttled {
+        if functionConcurrency(at: now) >= configuration.function.concurrencyLimit || assignment == .throttled {
             totals.throttles += 1
             readings.throttlesSinceEvaluation += 1
             partitions[index].batchThrottledTicks += constants.throttleRetry
@@ -52,6 +52,7 @@ extension ESMSimulation {
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)
         concurrencyChanges.schedule(false, at: end, priority: .urgent)
+        sharedConcurrency?.invocation(from: start, to: end)
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
         if failed || !partitions[index].pendingParts.isEmpty {

@@ -65,24 +65,19 @@ extension ESMSimulation {
 
     func summary(endTime: SimTime, handledEvents: Int) -> RunSummary {
         let lastRow = sampling.rows.last
-        let meanLag = sampling.rows.isEmpty ? 0 : Double(sampling.rows.reduce(Int64(0)) { $0 + $1.offsetLagSum }) / Double(sampling.rows.count)
         var summary = RunSummary(
             scenario: configuration.name, profile: configuration.profile.name,
             mode: configuration.settings.modeName, seed: configuration.seed,
             recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: totals.processed,
             drainTime: drainTime, timeToMaxConcurrency: totals.timeOfMaxConcurrency, maxConcurrency: totals.maxConcurrency,
-            peakOffsetLag: totals.peakLag, meanOffsetLag: meanLag, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
+            peakOffsetLag: totals.peakLag, meanOffsetLag: 0, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
             invocations: totals.invocations, errors: totals.errors, throttles: totals.throttles,
             recordsDropped: totals.dropped, simulatedEvents: handledEvents, endTime: endTime,
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
         summary.coldStarts = environments.coldStarts
-        let lags = sampling.rows.map { Double($0.offsetLagSum) }
-        summary.caughtUpTime = LagStatistics.caughtUpTime(times: sampling.rows.map(\.time), lags: lags)
-        summary.offsetLagP50 = Int64(LagStatistics.percentile(lags, 0.50))
-        summary.offsetLagP95 = Int64(LagStatistics.percentile(lags, 0.95))
-        summary.offsetLagP99 = Int64(LagStatistics.percentile(lags, 0.99))
+        summary.setLagStatistics(from: sampling.rows)
         return summary
     }
 }

@@ -44,6 +44,8 @@ public struct ESMSimulation {
     /// The scaler deciding the poller count.
     var scaler: PollerScaler
     var epuMeter: EPUMeter
+    /// The function's concurrency when other ESMs, co-simulated, invoke it too; nil alone.
+    var sharedConcurrency: FunctionConcurrency?
 
     /// Prepares a run of `configuration`.
     public init(_ configuration: ModelConfiguration) {
@@ -117,6 +119,17 @@ public struct ESMSimulation {
     /// Runs this simulation once.
     public mutating func run() -> RunResult {
         var queue = EventQueue<ModelEvent>()
+        scheduleStart(on: &queue)
+        let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
+        // The run ends when it settled; the events up to the sample that noticed change nothing.
+        let endTime = settledAt ?? outcome.time
+        close(at: endTime)
+        return result(endTime: endTime, handledEvents: outcome.handled)
+    }
+
+    /// Schedules the events a run starts with: the first sample, every partition's first
+    /// fetch, the scaler's first reading and the end of production.
+    mutating func scheduleStart(on queue: inout EventQueue<ModelEvent>) {
         queue.schedule(.sample, at: 0)
         for index in partitions.indices {
             partitions[index].phase = .waiting
@@ -126,12 +139,18 @@ public struct ESMSimulation {
         readings.producedAtLast = producedTotal(at: 0)
         queue.schedule(.evaluate, at: scaler.policy.readingInterval)
         queue.schedule(.productionEnded, at: curve.productionEnd)
-        let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
-        // The run ends when it settled; the events up to the sample that noticed change nothing.
-        let endTime = settledAt ?? outcome.time
+    }
+
+    /// Ends the run at `endTime`: counts the invocations up to it, stops EPU billing and
+    /// adds the last row.
+    mutating func close(at endTime: SimTime) {
         settleConcurrency(at: endTime)
         closeSampling(at: endTime)
-        return RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: outcome.handled))
+    }
+
+    /// The run's rows and summary, once it is closed.
+    func result(endTime: SimTime, handledEvents: Int) -> RunResult {
+        RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: handledEvents))
     }
 
     /// Records the ESM is responsible for that are in the topic at `time`.

@@ -24,6 +24,9 @@ public struct ModelConfiguration: Sendable {
     /// ESMs sharing this ESM's poller group, itself included, each running this same
     /// workload: the EPU count packs all their pollers together. 1 for an ESM on its own.
     public var mappingsInPollerGroup: Int
+    /// Partitions of the other ESMs co-simulated on the same function (`CoSimulation`), whose
+    /// invocations share its concurrency; 0 for an ESM simulated on its own.
+    public var partitionsOfOtherMappings = 0
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond

@@ -31,12 +31,13 @@
 /// Each saves events without changing any output; the internal checks
 /// (`ESMSimulation+InternalChecks`) and the determinism tests hold them to that.
 /// 1. **No `invokeStart` when throttling is impossible and cold starts take no time.**
-///    When the partitions fit within the function's concurrency limit (at most one
-///    batch per partition in flight), the scaling rate cannot bind
-///    (`ExecutionEnvironmentPool.scalingRateCanBind`) and the function has no
-///    `initDuration`, a fetched batch is committed to its invocation at fetch time
-///    (`beginInvocation` with a future start), since nothing can refuse or lengthen it;
-///    its environment (warm or new) is still taken at its start, by `settleConcurrency`.
+///    When the partitions (of every ESM co-simulated on the function, `CoSimulation`)
+///    fit within the function's concurrency limit (at most one batch per partition in
+///    flight), the scaling rate cannot bind (`ExecutionEnvironmentPool.scalingRateCanBind`)
+///    and the function has no `initDuration`, a fetched batch is committed to its
+///    invocation at fetch time (`beginInvocation` with a future start), since nothing can
+///    refuse or lengthen it; its environment (warm or new) is still taken at its start,
+///    by `settleConcurrency`.
 /// 2. **No `invokeEnd` for a whole batch's success.** Its end needs nothing but the
 ///    commit, so `commit` is scheduled at the end plus `commitOverheadSeconds` directly.
 /// 3. **Concurrency is counted lazily.** Invocation starts and ends go into a side

@@ -61,19 +61,25 @@ public enum ScenarioRunner {
     /// `file` names the scenario in the messages. Returns the run's estimated work.
     @discardableResult
     public static func checkSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) -> WorkEstimate {
+        if scenario.hasMappingList { return try checkListSize(of: scenario, profile: profile, options: options, file: file) }
         let configuration = configuration(for: scenario, profile: profile, options: options)
         let problems = options.limits.problems(for: configuration, file: file)
         if !problems.isEmpty { throw DiagnosticError(problems: problems) }
         return WorkEstimate(configuration)
     }
 
-    /// The estimated work of a run of `scenario`.
+    /// The estimated work of a run of `scenario` (of all its ESMs, for a list).
     public static func estimate(of scenario: Scenario, profile: BehaviourProfile, options: Options) -> WorkEstimate {
-        WorkEstimate(configuration(for: scenario, profile: profile, options: options))
+        if scenario.hasMappingList {
+            return WorkEstimate(summing: coSimulation(for: scenario, profile: profile, options: options).mappings.map(WorkEstimate.init))
+        }
+        return WorkEstimate(configuration(for: scenario, profile: profile, options: options))
     }
 
-    /// Runs one scenario with a loaded profile.
+    /// Runs one scenario with a loaded profile; a scenario listing several ESMs gives their
+    /// function-wide total (`runMappings` gives each ESM's too).
     public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
+        if scenario.hasMappingList { return runMappings(scenario, profile: profile, options: options).total }
         var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
         result.clock = scenario.startTime.map(RunClock.init(startEpochMilliseconds:))
         result.summary.profileHash = ProfileStore.hash(profile)

@@ -7,10 +7,18 @@ extension Scenario {
     /// (AWS caps pollers at the partition count), so the extra pollers never run and are
     /// never billed.
     public var warnings: [String] {
+        guard hasMappingList else { return Self.warnings(settings: settings, topic: topic, path: "") }
+        return mappings.enumerated().flatMap { index, mapping in
+            Self.warnings(settings: mapping.settings, topic: mapping.topic, path: "\(ScenarioLoader.mappingListKey)[\(index)].")
+        }
+    }
+
+    /// The warnings of one ESM, its fields' paths starting with `path`.
+    static func warnings(settings: ESMSettings, topic: TopicSpec, path: String) -> [String] {
         var found: [String] = []
         if let bounds = settings.provisionedPollers, bounds.minimum > topic.partitions {
             found.append(
-                "eventSourceMapping.ProvisionedPollerConfig.MinimumPollers (\(bounds.minimum)) is above topic.partitions "
+                "\(path)eventSourceMapping.ProvisionedPollerConfig.MinimumPollers (\(bounds.minimum)) is above \(path)topic.partitions "
                 + "(\(topic.partitions)): a poller needs a partition, so the ESM runs and is billed for \(topic.partitions)")
         }
         return found

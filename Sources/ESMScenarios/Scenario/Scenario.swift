@@ -30,6 +30,10 @@ public struct Scenario: Sendable {
     /// The wall-clock instant simulated time 0 stands for (top-level `startTime`), as
     /// Unix milliseconds; nil when the scenario runs in simulated seconds only.
     public var startTime: Int64? = nil
+    /// The ESMs of a scenario with an `eventSourceMappings` list, which all invoke
+    /// `function`; empty for a scenario of one ESM. With a list, `topic`, `production`,
+    /// `settings` and `pollerGroupName` are its first ESM's.
+    public var mappings: [ScenarioMapping] = []
 
     /// The default profile when neither the scenario nor the command line names one.
     public static let defaultProfileName = "aws-2024"

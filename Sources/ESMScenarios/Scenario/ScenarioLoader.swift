@@ -41,7 +41,7 @@ public enum ScenarioLoader {
     }
 
     static func decode(_ root: JSONValue, reader: FieldReader, defaultName: String) -> Scenario? {
-        guard let root = reader.object(root, "", allowed: topLevelKeys) else { return nil }
+        guard let root = reader.object(root, "", allowed: topLevelKeys + [mappingListKey]) else { return nil }
         let name = reader.string(root, "", "name") ?? defaultName
         let description = reader.string(root, "", "description") ?? ""
         let profileName = reader.string(root, "", "profile")
@@ -49,6 +49,38 @@ public enum ScenarioLoader {
         let horizonSeconds = reader.number(root, "", "horizonSeconds", range: 1...maximumHorizonSeconds) ?? Ticks.toSeconds(ModelConfiguration.defaultHorizon)
         let startTime = decodeStartTime(root, reader: reader)
 
+        var function: FunctionSpec?
+        if let value = root["function"] {
+            function = decodeFunction(value, reader: reader)
+        } else {
+            reader.report(root, "function", "missing; a scenario needs a function with its durationMs")
+        }
+        var list: [ScenarioMapping] = []
+        let single: ScenarioMapping?
+        var mappings = 1
+        if let value = root[mappingListKey] {
+            list = decodeMappingList(value, root: root, reader: reader) ?? []
+            single = list.first
+        } else {
+            single = decodeWorkload(root, name: name, reader: reader)
+            if let single {
+                mappings = decodeGroupSize(root, settings: single.settings, groupName: single.pollerGroupName, reader: reader)
+            }
+        }
+        guard let single, let function else { return nil }
+        var scenario = Scenario(
+            name: name, description: description, profileName: profileName, seed: seed,
+            horizon: Ticks.seconds(horizonSeconds), topic: single.topic, production: single.production,
+            function: function, settings: single.settings, pollerGroupName: single.pollerGroupName, mappingsInPollerGroup: mappings)
+        scenario.startTime = startTime
+        scenario.mappings = list
+        return scenario
+    }
+
+    /// One ESM's workload and settings from the object holding its `topic`, `producer` and
+    /// `eventSourceMapping`: the scenario itself, or an element of `eventSourceMappings`
+    /// (read with a reader whose paths are then put under the element's).
+    static func decodeWorkload(_ root: JSONValue, name: String, reader: FieldReader) -> ScenarioMapping? {
         var topic: TopicSpec?
         if let value = root["topic"] {
             topic = decodeTopic(value, reader: reader)
@@ -56,12 +88,6 @@ public enum ScenarioLoader {
             reader.report(root, "topic", "missing; a scenario needs a topic with its partitions")
         }
         let production = root["producer"].map { decodeProducer($0, reader: reader) } ?? ProductionSchedule.none
-        var function: FunctionSpec?
-        if let value = root["function"] {
-            function = decodeFunction(value, reader: reader)
-        } else {
-            reader.report(root, "function", "missing; a scenario needs a function with its durationMs")
-        }
         var settings = ESMSettings()
         var groupName: String?
         if let value = root["eventSourceMapping"] {
@@ -72,17 +98,11 @@ public enum ScenarioLoader {
             reader.report(root["eventSourceMapping"]?["StartingPositionTimestamp"], "eventSourceMapping.StartingPositionTimestamp",
                           "\(FieldReader.format(timestamp)) reaches into the backlog, which has no dates: give topic.backlogSpanSeconds, the seconds before time 0 over which the backlog was written")
         }
-        let mappings = decodeGroupSize(root, settings: settings, groupName: groupName, reader: reader)
         if let topic, topic.backlogRecords == 0, production.pieces.isEmpty {
             reader.report(root, "", "the scenario has no records: give topic.backlogRecords or a producer")
         }
-        guard let topic, let function else { return nil }
-        var scenario = Scenario(
-            name: name, description: description, profileName: profileName, seed: seed,
-            horizon: Ticks.seconds(horizonSeconds), topic: topic, production: production,
-            function: function, settings: settings, pollerGroupName: groupName, mappingsInPollerGroup: mappings)
-        scenario.startTime = startTime
-        return scenario
+        guard let topic else { return nil }
+        return ScenarioMapping(name: name, topic: topic, production: production, settings: settings, pollerGroupName: groupName)
     }
 
     /// `startTime`: the wall-clock instant simulated time 0 stands for, ISO 8601 with a

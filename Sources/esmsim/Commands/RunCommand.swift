@@ -13,7 +13,10 @@ enum RunCommand: CommandLineCommand {
         about: """
         Simulates each scenario file and writes DIR/<file name>/timeseries.csv and summary.csv,
         with what the run costs (EPU time, Lambda requests and duration) and that cost scaled
-        to a 730-hour month, as if the simulated span repeated all month.
+        to a 730-hour month, as if the simulated span repeated all month. A scenario listing
+        several ESMs (eventSourceMappings) writes the function-wide timeseries.csv, a
+        timeseries-NAME.csv per ESM, a summary.csv row per ESM and a total row, and, with
+        poller groups, poller-groups.csv.
 
         With --ensemble, each scenario runs once under every member of the profile set and
         DIR/<file name>/ holds ensemble-summary.csv (metric,min,min_member,median,max,
@@ -51,16 +54,15 @@ enum RunCommand: CommandLineCommand {
 
         var status = ExitCode.success
         for item in loaded {
-            let result = ScenarioRunner.run(item.scenario, profile: item.profile, options: options)
             let folder = out + "/" + item.fileStem
-            let cost = ScenarioRunner.cost(of: result, scenario: item.scenario, prices: pricing.prices, freeTier: pricing.freeTier)
-            Console.out(SummaryText.describe(result.summary, cost: cost))
+            let run = RunOutcome(item, options: options, pricing: pricing)
+            Console.out(run.description)
             do {
                 try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
-                    try RunOutputs.write(result, cost: cost, to: folder)
-                    if charts { try AtomicFile.write(RunChart.svg(for: result), to: folder + "/chart.svg") }
+                    try run.write(to: folder)
+                    if charts { try AtomicFile.write(RunChart.svg(for: run.result), to: folder + "/chart.svg") }
                 }
-                Console.out("  wrote \(folder)/timeseries.csv\(charts ? ", summary.csv and chart.svg" : " and summary.csv")")
+                Console.out("  wrote \(folder)/\(run.fileList(charts: charts))")
                 if replications > 1, replicate(item.scenario, profile: item.profile, options: options, pricing: pricing, count: replications, folder: folder) != .success {
                     status = .failure
                 }
