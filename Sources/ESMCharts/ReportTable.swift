@@ -51,6 +51,7 @@ enum ReportTable {
         "throttles": Row(label: "Throttles", unit: "attempts", style: .count),
         "records_dropped": Row(label: "Records dropped", unit: "records", style: .count),
         "simulated_events": Row(label: "Simulated events", unit: "events", style: .count),
+        "compressed_steps": Row(label: "Compressed steps", unit: "steps", style: .count),
         "final_offset_lag": Row(label: "Offset lag at the end", unit: "records", style: .count),
         "end_time_s": Row(label: "Run end", unit: "min", style: .minutes(empty: "")),
         "record_age_p99_s": Row(label: "Record age, 99th percentile", unit: "s", style: .decimal(places: 2)),

@@ -52,6 +52,7 @@ extension EventQueue {
     /// Checks the heap property at every slot, for tests of the induction above.
     ///
     /// - Complexity: O(n).
+    @usableFromInline
     func checkWholeHeap() {
         for slot in heap.indices { checkSlot(slot) }
     }

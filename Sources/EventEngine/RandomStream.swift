@@ -3,7 +3,7 @@
 /// The state is filled from the seed by SplitMix64, as the xoshiro authors recommend,
 /// so neighbouring seeds give unrelated sequences. The sequence from an explicit state
 /// is pinned by tests to the authors' reference implementation.
-public struct RandomStream: RandomNumberGenerator, Sendable {
+public struct RandomStream: RandomNumberGenerator, Equatable, Sendable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64

@@ -12,9 +12,11 @@ enum BenchmarkCases {
         let quick = arguments.contains("--quick")
         switch name {
         case "hold": return holdModel(events: quick ? 5_000_000 : 50_000_000)
-        case "backlog": return backlog()
+        case "backlog": return backlog(compression: true)
+        case "backlog-batch": return backlog(compression: false)
         case "shared": return sharedFunction()
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
+        case "month": return minuteTraffic(days: quick ? 1 : 30)
         case "ensemble": return ensemble(members: 4)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
@@ -50,20 +52,24 @@ enum BenchmarkCases {
         }
     }
 
-    static func timedRun(_ scenario: Scenario, label: String) -> Measurement {
+    static func timedRun(_ scenario: Scenario, label: String, compression: Bool = true) -> Measurement {
         let profile = try! ProfileStore.load(Scenario.defaultProfileName)
+        var options = ScenarioRunner.Options()
+        options.compression = compression
         let start = DispatchTime.now()
-        let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
+        let result = ScenarioRunner.run(scenario, profile: profile, options: options)
         let elapsed = seconds(since: start)
         return Measurement(name: label, events: result.summary.simulatedEvents, wallSeconds: elapsed,
                            note: "\(result.summary.recordsProcessed) records\(result.summary.drained ? "" : ", NOT drained")")
     }
 
-    /// The 20M backlog in provisioned mode with MinimumPollers 1, in process.
-    static func backlog() -> Measurement {
+    /// The 20M backlog in provisioned mode with MinimumPollers 1, in process, compressed
+    /// or batch by batch (`--no-compression`).
+    static func backlog(compression: Bool) -> Measurement {
         let path = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scenarios/provisioned-blog-min1.json").path
         let scenario = try! ScenarioLoader.load(path: path)
-        return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process)")
+        let way = compression ? "compressed" : "batch by batch"
+        return timedRun(scenario, label: "20M backlog, provisioned-blog-min1 (in process, \(way))", compression: compression)
     }
 
     /// The 20M backlog split over four ESMs on one function (5M records over 25 partitions
@@ -90,6 +96,26 @@ enum BenchmarkCases {
         return timedRun(scenario(json, name: "steady-day"), label: "\(hours) h of 50,000 records/s over 100 partitions")
     }
 
+    /// Minute-by-minute traffic over `days` days (43,200 schedule pieces for 30): a daily
+    /// swing between about 1,000 and 9,000 records/s with a deterministic jitter per minute.
+    static func minuteTraffic(days: Int) -> Measurement {
+        var jitter = RandomStream(seed: 30)
+        var pieces: [String] = []
+        let minutes = days * 1_440
+        pieces.reserveCapacity(minutes)
+        for minute in 0..<minutes {
+            let phase = Double(minute % 1_440) / 1_440 * 2 * Double.pi
+            let rate = 5_000 - 4_000 * cos(phase) + 500 * (jitter.nextUnit() - 0.5)
+            pieces.append(#"{"startSeconds": \#(minute * 60), "durationSeconds": 60, "recordsPerSecond": \#(Int(rate))}"#)
+        }
+        let json = """
+        {"description": "benchmark: \(days) days of minute-by-minute traffic", "topic": {"partitions": 100, "recordSizeBytes": 200},
+         "producer": {"schedule": [\(pieces.joined(separator: ","))]}, "horizonSeconds": \(minutes * 60 + 3_600),
+         "function": {"durationMs": 20},
+         "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
+        """
+        return timedRun(scenario(json, name: "minute-traffic"), label: "\(days) days of minute traffic (\(minutes) pieces)")
+    }
     /// The 20M backlog under an ensemble of `members` profiles (aws-2024 with different
     /// rebalance pauses), on all cores: it counts the simulations the ensemble ran (one per
     /// member) and compares its wall time with one plain run's.

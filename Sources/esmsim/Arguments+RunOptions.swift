@@ -11,7 +11,9 @@ extension Arguments {
         if let horizon, horizon > ScenarioLoader.maximumHorizonSeconds {
             throw UsageError("--horizonSeconds must be at most \(Int(ScenarioLoader.maximumHorizonSeconds)) s (a year), not \(horizon)")
         }
-        return ScenarioRunner.Options(
+        var options = ScenarioRunner.Options(
             profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)), horizon: horizon.map(Ticks.seconds))
+        options.compression = !flag("no-compression")
+        return options
     }
 }

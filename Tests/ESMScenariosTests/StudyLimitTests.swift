@@ -46,20 +46,25 @@ final class StudyLimitTests: XCTestCase {
         XCTAssertEqual(many.status, 2, many.errors)
         XCTAssertTrue(many.errors.contains("many.json: axes: too large for one process: 2,000 points x 10000 replications = 20 million runs, about 40 billion events in all (the limit is 30 billion, about 2 core-hours); mostly the number of runs: BatchSize (2000 values) x --replications 10000; give fewer values, or split it with --shard I/N into at least 2 shards"), many.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))
-        // One costly point: the message names it.
+        // One costly point: the message names it. (Batch by batch: compressed, the backlog
+        // points cost a few cycles per steady stretch and fit.)
         let limits = StudyLimits(maximumEvents: 350_000, overheadEventsPerRun: 10)
-        XCTAssertThrowsError(try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: .init(), limits: limits)) { error in
+        var batchByBatch = ScenarioRunner.Options()
+        batchByBatch.compression = false
+        XCTAssertThrowsError(try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: batchByBatch, limits: limits)) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("mostly the runs' own work: point 2 (BatchSize=1, backlogRecords=100000) alone is about 310,092 events"), text)
             XCTAssertTrue(text.contains("or split it with --shard I/N into at least 2 shards"), text)
         }
         // Split far enough, each shard fits; a point beyond the limit alone cannot be split away.
-        XCTAssertNoThrow(try SweepJob.prepare(sweep, shard: Shard(index: 2, count: 8)!, replications: 1, options: .init(), limits: limits))
-        XCTAssertThrowsError(try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: .init(), limits: StudyLimits(maximumEvents: 300_000, overheadEventsPerRun: 10))) { error in
+        XCTAssertNoThrow(try SweepJob.prepare(sweep, shard: Shard(index: 2, count: 8)!, replications: 1, options: batchByBatch, limits: limits))
+        XCTAssertThrowsError(try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: batchByBatch, limits: StudyLimits(maximumEvents: 300_000, overheadEventsPerRun: 10))) { error in
             XCTAssertFalse("\(error)".contains("--shard"), "\(error)")
         }
-        let job = try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: .init())
+        let job = try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: batchByBatch)
         XCTAssertGreaterThan(job.estimatedEvents, 100_000 * 2)
+        let compressed = try SweepJob.prepare(sweep, shard: .whole, replications: 1, options: .init(), limits: limits)
+        XCTAssertLessThan(compressed.estimatedEvents, job.estimatedEvents)
     }
 
     func testPlansBeyondTheLimitsAreRefusedBeforeAnySimulation() throws {

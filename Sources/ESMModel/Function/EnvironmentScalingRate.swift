@@ -30,6 +30,11 @@ public struct EnvironmentScalingRate: Equatable, Sendable {
         creations.count < limit || creations[oldest] + window <= time
     }
 
+    /// Moves every remembered creation `shift` later (a compressed step of the run).
+    public mutating func shift(by shift: SimTime) {
+        for index in creations.indices { creations[index] += shift }
+    }
+
     /// Records a new environment created at `time`, which `allows(at:)` must permit.
     ///
     /// - Complexity: O(1) amortized; memory grows to `limit` times.

@@ -111,6 +111,13 @@ public struct ExecutionEnvironmentPool: Equatable, Sendable {
         maximumConcurrency - provisioned > scalingRate.limit || idleLifetime < scalingRate.window
     }
 
+    /// Moves every remembered time `shift` later, as a compressed step moves the run
+    /// (`ESMSimulation+Compression`): idle environments keep their idle age.
+    public mutating func shift(by shift: SimTime) {
+        for index in idleSince.indices { idleSince[index] += shift }
+        scalingRate.shift(by: shift)
+    }
+
     /// Drops the on-demand environments idle for `idleLifetime` by `now`.
     private mutating func reclaim(at now: SimTime) {
         while idleHead < idleSince.count, idleSince[idleHead] + idleLifetime <= now { idleHead += 1 }

@@ -7,8 +7,11 @@ import EventEngine
 /// relative error of a quantile under about 4 %.
 struct AgeHistogram {
     static let subBins = 16
-    private var counts = [Double](repeating: 0, count: 64 * AgeHistogram.subBins)
-    private var total = 0.0
+    var counts = [Double](repeating: 0, count: 64 * AgeHistogram.subBins)
+    var total = 0.0
+    /// Every batch added since recording began, when recording (`ESMSimulation`'s steady
+    /// stretches replay a cycle's batches from it); nil otherwise.
+    var journal: [Addition]?
 
     /// The bin holding `age` ticks.
     static func bin(of age: SimTime) -> Int {
@@ -33,6 +36,7 @@ struct AgeHistogram {
     /// Adds `records` records with ages spread evenly over [newest, oldest].
     mutating func add(records: Int64, oldest: SimTime, newest: SimTime) {
         guard records > 0 else { return }
+        journal?.append(Addition(records: records, oldest: oldest, newest: newest))
         let low = max(0, min(oldest, newest))
         let high = max(0, max(oldest, newest))
         let weight = Double(records)

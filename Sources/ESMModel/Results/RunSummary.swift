@@ -36,6 +36,10 @@ public struct RunSummary: Equatable, Sendable {
     public var recordsDropped: Int64
     /// Events the engine handled.
     public var simulatedEvents: Int
+    /// Compressed steps taken, each advancing whole steady cycles at once
+    /// (`ESMSimulation+Compression`); 0 when every batch was simulated one by one.
+    /// `simulatedEvents` counts the events the skipped cycles stand for, so it is the same on either path.
+    public var compressedSteps = 0
     /// When the run ended (drained and settled, or the horizon).
     public var endTime: SimTime
     /// Billed invocation time: each invocation's duration rounded up to the millisecond, summed.

@@ -41,6 +41,18 @@ extension ESMSimulation {
         #endif
     }
 
+    /// Checks the whole structure after a compressed step to `now`; compiled to nothing
+    /// unless `ESMSIM_INTERNAL_CHECKS` is defined.
+    @inline(__always)
+    mutating func checkAfterSkip(at now: SimTime) {
+        #if ESMSIM_INTERNAL_CHECKS
+        checkTotals()
+        checkStructure(at: now)
+        precondition(totals.recordAges.total == Double(totals.processed) || configuration.settings.filterMatchShare != nil,
+                     "record ages count \(totals.recordAges.total) records, \(totals.processed) processed")
+        #endif
+    }
+
     #if ESMSIM_INTERNAL_CHECKS
     /// Counters that must agree whatever event ran last.
     func checkTotals() {

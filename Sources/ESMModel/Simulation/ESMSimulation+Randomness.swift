@@ -3,7 +3,7 @@ import EventEngine
 extension ESMSimulation {
     /// The model's random streams, one per subsystem, so a change in one subsystem's
     /// draws leaves the others' sequences alone.
-    struct Randomness {
+    struct Randomness: Equatable {
         var duration: RandomStream
         var errors: RandomStream
         var recordSize: RandomStream

@@ -77,6 +77,7 @@ extension ESMSimulation {
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
         summary.coldStarts = environments.coldStarts
+        summary.compressedSteps = steady.steps
         summary.setLagStatistics(from: sampling.rows)
         return summary
     }

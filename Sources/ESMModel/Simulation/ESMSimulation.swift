@@ -23,6 +23,8 @@ public struct ESMSimulation {
     var sampling = Sampling()
     /// What the scaler has read between its evaluations.
     var readings = ScalerReadings()
+    /// The compressed path's search for steady cycles, and what it skipped.
+    var steady: SteadyStretch
 
     // Running state.
     /// Invocations running, as of the last `settleConcurrency`.
@@ -64,6 +66,7 @@ public struct ESMSimulation {
         random = Randomness(streams)
         let constants = Constants(configuration, behaviour: behaviour, skippedRecords: start.skippedRecords)
         self.constants = constants
+        steady = SteadyStretch(eligible: CompressionEligibility(configuration, constants: constants).allows)
 
         let partitionCount = configuration.topic.partitions
         let bounds = Self.pollerBounds(configuration, behaviour: behaviour)
@@ -150,7 +153,7 @@ public struct ESMSimulation {
 
     /// The run's rows and summary, once it is closed.
     func result(endTime: SimTime, handledEvents: Int) -> RunResult {
-        RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: handledEvents))
+        RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: handledEvents + steady.skippedEvents))
     }
 
     /// Records the ESM is responsible for that are in the topic at `time`.
@@ -163,7 +166,10 @@ public struct ESMSimulation {
 extension ESMSimulation: EventHandler {
     /// Handles one model event.
     public mutating func handle(_ event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
-        defer { checkInvariants(after: event, at: now) }
+        defer {
+            compressIfSteady(after: event, at: now, queue: &queue)
+            checkInvariants(after: event, at: now)
+        }
         switch event {
         case .fetch(let partition):
             let index = Int(partition)

@@ -27,6 +27,9 @@ public struct ModelConfiguration: Sendable {
     /// Partitions of the other ESMs co-simulated on the same function (`CoSimulation`), whose
     /// invocations share its concurrency; 0 for an ESM simulated on its own.
     public var partitionsOfOtherMappings = 0
+    /// Whether steady stretches may be advanced in one step (`ESMSimulation+Compression`);
+    /// the outputs are the same either way, so this only trades speed for a cross-check.
+    public var compression = true
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond

@@ -50,6 +50,10 @@
 ///    slot is fetched by the commit that frees one.
 /// 5. **Stale wake-ups are ignored, not cancelled.** A `fetch` whose partition is no
 ///    longer waiting, or was rescheduled to another time, does nothing.
+/// 6. **Steady cycles are skipped whole.** A run working off a backlog with fixed
+///    durations repeats one cycle between outside moments; `ESMSimulation+Compression`
+///    recognises it and advances the whole cycles that fit in one step
+///    (`CompressionEligibility` says when it may; `ModelConfiguration.compression` turns it off).
 public enum ModelEvent: Sendable {
     /// A waiting partition re-examines its records (wake-up after a window, arrival or pause).
     case fetch(Int32)
@@ -68,4 +72,30 @@ public enum ModelEvent: Sendable {
     case productionEnded
     /// A time-series row is due.
     case sample
+}
+
+extension ModelEvent {
+    /// The partition a partition-scoped event is about; nil for the run-wide ones.
+    var partition: Int32? {
+        switch self {
+        case .fetch(let partition), .invokeStart(let partition), .invokeEnd(let partition), .commit(let partition):
+            return partition
+        case .evaluate, .actuate, .productionEnded, .sample:
+            return nil
+        }
+    }
+
+    /// A number per kind of event, for comparing queued events.
+    var kindCode: Int {
+        switch self {
+        case .fetch: return 0
+        case .invokeStart: return 1
+        case .invokeEnd: return 2
+        case .commit: return 3
+        case .evaluate: return 4
+        case .actuate: return 5
+        case .productionEnded: return 6
+        case .sample: return 7
+        }
+    }
 }

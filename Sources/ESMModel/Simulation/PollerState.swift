@@ -14,6 +14,10 @@ struct PollerState {
 
     init(bytesFreeAt: SimTime) { self.bytesFreeAt = bytesFreeAt }
 
+    /// The queued partitions, longest-waiting first (entries whose partition has since left
+    /// the queue included: `dequeue`'s callers skip them).
+    var waiting: ArraySlice<Int32> { queue[queueHead...] }
+
     /// Queues a partition for the next free slot.
     mutating func enqueue(_ partition: Int32) { queue.append(partition) }
 

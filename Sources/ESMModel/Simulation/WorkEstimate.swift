@@ -85,6 +85,13 @@ public struct WorkEstimate: Equatable, Sendable {
         let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
         rows = horizon / sampleInterval + 2
         let evaluations = horizon / max(behaviour.evaluationIntervalSeconds, 1) + 1
+        if let compressed = Self.compressedBatches(configuration, behaviour: behaviour, rows: rows, evaluations: evaluations),
+           compressed < batches {
+            // Compressed runs simulate a few cycles per steady stretch, not every batch.
+            invocations *= compressed / max(batches, 1)
+            throttledAttempts *= compressed / max(batches, 1)
+            batches = compressed
+        }
         partitionVisits = partitions * (rows + evaluations)
         // Per batch: a wake-up; per invocation: its start and then either the commit
         // (success) or the failure's end.
@@ -93,6 +100,23 @@ public struct WorkEstimate: Equatable, Sendable {
             + invocations * Self.drawSteps(configuration.function.durationDistribution)
         events = batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
             + distributionSteps
+    }
+
+    /// The batches a compressed run simulates one by one, or nil when the run cannot be
+    /// compressed (`CompressionEligibility`, or production that outlasts time 0): each
+    /// stretch between outside moments (samples, scaler readings, EPU metering periods)
+    /// simulates the cycles it takes to see one repeat, a few batches per partition.
+    static func compressedBatches(
+        _ configuration: ModelConfiguration, behaviour: ScalingBehaviour, rows: Double, evaluations: Double
+    ) -> Double? {
+        let constants = ESMSimulation.Constants(configuration, behaviour: behaviour, skippedRecords: 0)
+        guard CompressionEligibility(configuration, constants: constants).allows, configuration.production.end <= 0 else { return nil }
+        let horizon = Ticks.toSeconds(max(configuration.horizon, 0))
+        let meteringPeriods = configuration.settings.isProvisioned ? horizon / max(configuration.profile.epuMeteringSeconds, 1) : 0
+        // Cycles seen per stretch: the history's snapshots and the two around them, each
+        // about a batch per partition, doubled for cycles that span two anchor commits.
+        let cyclesPerStretch = Double(2 * (SteadyStretch.historyLimit + 2))
+        return (rows + evaluations + meteringPeriods) * cyclesPerStretch * Double(configuration.topic.partitions)
     }
 
     /// The values or points a distribution lists (0 for a parametric one).

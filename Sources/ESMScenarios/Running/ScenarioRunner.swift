@@ -18,6 +18,8 @@ public enum ScenarioRunner {
         public var horizon: SimTime?
         /// The largest run accepted.
         public var limits = RunLimits.standard
+        /// Whether steady stretches may be advanced in one step (`ModelConfiguration.compression`).
+        public var compression = true
 
         /// Creates options.
         public init(
@@ -54,6 +56,7 @@ public enum ScenarioRunner {
     public static func configuration(for scenario: Scenario, profile: BehaviourProfile, options: Options) -> ModelConfiguration {
         var configuration = scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval)
         if let horizon = options.horizon { configuration.horizon = horizon }
+        configuration.compression = options.compression
         return configuration
     }
 

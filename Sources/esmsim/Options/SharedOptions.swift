@@ -32,8 +32,12 @@ enum SharedOptions {
         with --profile
         """)
 
-    /// The options of every simulating command: seed, profile, interval and horizon.
-    static let run = [seed, profile, interval, horizon]
+    /// `--no-compression`.
+    static let noCompression = OptionDefinition(
+        "no-compression", .flag, "simulate every batch instead of advancing steady stretches in one step\n(the outputs are the same; for cross-checks and timing)")
+
+    /// The options of every simulating command: seed, profile, interval, horizon and compression.
+    static let run = [seed, profile, interval, horizon, noCompression]
 
     /// `--prices`, `--region` and `--free-tier`.
     static let prices = [

@@ -1,0 +1,51 @@
+import EventEngine
+
+/// What the compressed path (`ESMSimulation+Compression`) remembers while it looks for a
+/// repeating cycle, and what it skipped.
+///
+/// At every commit of one anchor partition the model's state is taken apart into a
+/// signature (everything relative to the time: phases, batches, queued events, pollers,
+/// random streams) and linear counts (offsets and totals). When a signature recurs, the
+/// model is in a cycle of the time between the two snapshots, and the counts grow by the
+/// same amount every cycle.
+struct SteadyStretch {
+    /// The model state at one anchor commit.
+    struct Snapshot {
+        var time: SimTime
+        /// Events handled by then.
+        var handled: Int
+        /// Age-histogram additions recorded by then.
+        var journalCount: Int
+        /// The state relative to `time`; equal signatures mean the same future, shifted.
+        var signature: [Int64]
+        /// Counts that grow by the same amount every cycle.
+        var counts: [Int64]
+        /// Byte counts (whole numbers) that do likewise.
+        var bytes: [Double]
+        /// The random streams, which a repeating cycle must not have drawn from.
+        var random: ESMSimulation.Randomness
+        /// The first time something outside the cycle happens (a sample, scaler reading,
+        /// actuation, the end of production, an EPU metering boundary, the horizon).
+        var nextOutsideEvent: SimTime
+    }
+
+    /// Snapshots kept while looking for a recurrence: a cycle may span several anchor commits.
+    static let historyLimit = 4
+
+    /// Whether the run may compress at all (`CompressionEligibility`).
+    let eligible: Bool
+    /// The partition whose commits are the snapshot times; nil until the first commit.
+    var anchor: Int32?
+    var history: [Snapshot] = []
+    /// Until when a rebalance pause is running: no snapshot can repeat before (a paused
+    /// partition's wake-up is fixed in time, not relative to it).
+    var pausedUntil: SimTime = 0
+    /// Events the engine handled.
+    var handled = 0
+    /// Events the skipped cycles stand for.
+    var skippedEvents = 0
+    /// Compressed steps taken, each skipping one or more whole cycles.
+    var steps = 0
+
+    init(eligible: Bool) { self.eligible = eligible }
+}

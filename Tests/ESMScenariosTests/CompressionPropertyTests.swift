@@ -1,0 +1,160 @@
+import XCTest
+import ESMModel
+import EventEngine
+@testable import ESMScenarios
+@testable import ESMBilling
+
+/// The compressed path (steady cycles advanced in one step) against the batch-by-batch
+/// path: `timeseries.csv` and `summary.csv` byte for byte, the `compressed_steps` column
+/// aside, which says which path ran.
+final class CompressionPropertyTests: XCTestCase {
+    /// Both paths' files for one scenario, and the compressed run's steps.
+    struct Comparison {
+        var compressed: (timeSeries: String, summary: String)
+        var batchByBatch: (timeSeries: String, summary: String)
+        var steps: Int
+    }
+
+    static func compare(_ scenario: Scenario, profile: BehaviourProfile, options: ScenarioRunner.Options) throws -> Comparison {
+        var files: [(String, String)] = []
+        var steps = 0
+        for compression in [true, false] {
+            var options = options
+            options.compression = compression
+            var result = ScenarioRunner.run(scenario, profile: profile, options: options)
+            if compression { steps = result.summary.compressedSteps } else {
+                XCTAssertEqual(result.summary.compressedSteps, 0, "the switch leaves every batch simulated")
+            }
+            // Only the column that says which path ran may differ.
+            result.summary.compressedSteps = 0
+            let cost = try RunOutputTests.cost(result, scenario)
+            files.append((RunOutputs.timeSeriesCSV(result.rows), RunOutputs.summaryCSV(result.summary, cost: cost)))
+        }
+        return Comparison(compressed: files[0], batchByBatch: files[1], steps: steps)
+    }
+
+    static func assertSame(_ comparison: Comparison, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(comparison.compressed.summary, comparison.batchByBatch.summary, context, file: file, line: line)
+        XCTAssertEqual(comparison.compressed.timeSeries, comparison.batchByBatch.timeSeries, context, file: file, line: line)
+    }
+
+    /// A random scenario the compressed path can take: a backlog, fixed durations and
+    /// record sizes, sometimes a short burst of production first, hot partitions, a
+    /// concurrency limit, either mode and profile; a few with what it must refuse
+    /// (errors, random durations or sizes, filters, record ages).
+    static func randomScenario(_ random: inout TestRandom) -> [String: Any] {
+        var topic: [String: Any] = [
+            "partitions": random.pick([1, 2, 3, 5, 8, 12, 20]),
+            "recordSizeBytes": random.chance(0.9) ? random.int(100...60_000) as Any
+                : ["distribution": "uniform", "low": 200, "high": 2_000] as [String: Any],
+            "backlogRecords": random.int(10_000...150_000),
+        ]
+        if random.chance(0.25) { topic["hotPartitionShare"] = random.double(0.1, 0.9) }
+        var scenario: [String: Any] = ["topic": topic, "horizonSeconds": random.pick([900, 1_800])]
+        if random.chance(0.3) {
+            scenario["producer"] = ["recordsPerSecond": random.double(1, 200), "durationSeconds": random.int(10...200),
+                                    "arrivals": random.pick(["uniform", "uniform", "poisson"])]
+        }
+        var function: [String: Any] = [
+            "durationMs": random.chance(0.85)
+                ? (random.chance(0.5) ? random.double(5, 900) as Any
+                    : ["baseMs": random.double(1, 50), "perRecordMs": random.double(0, 2)] as [String: Any])
+                : ["distribution": "lognormal", "mu": random.double(2, 5), "sigma": random.double(0.1, 1)] as [String: Any],
+        ]
+        if random.chance(0.1) { function["errorProbability"] = random.double(0, 0.3) }
+        if random.chance(0.3) { function["reservedConcurrency"] = random.int(1...6) }
+        var mapping: [String: Any] = [
+            "BatchSize": random.pick([1, 10, 100, 500, 2_000]),
+            "MaximumBatchingWindowInSeconds": random.int(0...2),
+        ]
+        if random.chance(0.6) {
+            let minimum = random.int(1...3)
+            mapping["ProvisionedPollerConfig"] = ["MinimumPollers": minimum, "MaximumPollers": random.int(minimum...20)]
+            if random.chance(0.1) { mapping["MaximumRecordAgeInSeconds"] = random.pick([60, 300]) }
+        }
+        if random.chance(0.05) { mapping["FilterCriteria"] = ["Filters": [["Pattern": #"{"value": {"kind": ["a"]}}"#, "matchShare": 0.5] as [String: Any]]] }
+        scenario["function"] = function
+        scenario["eventSourceMapping"] = mapping
+        return scenario
+    }
+
+    func testRandomScenariosGiveTheSameBytesOnBothPaths() throws {
+        let trials = LongTest.cases(optimized: 300, debug: 12)
+        var random = TestRandom(seed: 17)
+        var compressedRuns = 0
+        for trial in 0..<trials {
+            let text = ScenarioJSON.serialise(Self.randomScenario(&random))
+            let scenario = try ScenarioJSON.load(text).get()
+            let profile = ModelPropertyTests.profiles[trial % 2]
+            let options = ScenarioRunner.Options(seed: UInt64(trial), sampleInterval: random.pick([10, 30, 60]) * Ticks.perSecond)
+            try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: "random")
+            let comparison = try Self.compare(scenario, profile: profile, options: options)
+            Self.assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
+            if comparison.steps > 0 { compressedRuns += 1 }
+        }
+        // The generator aims at the compressed path: most runs must take it, or nothing was compared.
+        XCTAssertGreaterThanOrEqual(compressedRuns, trials / 3, "only \(compressedRuns) of \(trials) runs were compressed")
+    }
+
+    func testEveryShippedScenarioGivesTheSameBytesOnBothPaths() throws {
+        try LongTest.requireOptimizedBuild()
+        let names = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.root + "/Scenarios")
+            .filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertGreaterThan(names.count, 10)
+        for name in names {
+            let scenario = try ScenarioLoader.load(path: RepositoryPaths.scenario(name))
+            let profile = try ScenarioRunner.profile(for: scenario, options: .init())
+            Self.assertSame(try Self.compare(scenario, profile: profile, options: .init()), name)
+        }
+    }
+
+    /// The published backlog scenarios, their backlog cut to 2M so a debug build runs them
+    /// quickly (the release job runs them whole above): the case compression is for.
+    func testTheBacklogScenariosAreCompressedAndUnchanged() throws {
+        for name in ["provisioned-blog-min1.json", "provisioned-blog-on-demand.json"] {
+            var scenario = try ScenarioLoader.load(path: RepositoryPaths.scenario(name))
+            scenario.topic.backlogRecords = 2_000_000
+            let profile = try ScenarioRunner.profile(for: scenario, options: .init())
+            let comparison = try Self.compare(scenario, profile: profile, options: .init())
+            Self.assertSame(comparison, name)
+            XCTAssertGreaterThan(comparison.steps, 0, "\(name) was not compressed")
+        }
+    }
+
+    func testRefusedFeaturesKeepTheBatchPath() throws {
+        let base: [String: Any] = [
+            "topic": ["partitions": 4, "recordSizeBytes": 1_000, "backlogRecords": 40_000],
+            "function": ["durationMs": 50], "horizonSeconds": 900,
+            "eventSourceMapping": ["BatchSize": 100, "ProvisionedPollerConfig": ["MinimumPollers": 1]],
+        ]
+        let profile = ModelPropertyTests.profiles[0]
+        let plain = try ScenarioJSON.load(ScenarioJSON.serialise(base)).get()
+        XCTAssertGreaterThan(try Self.compare(plain, profile: profile, options: .init()).steps, 0)
+        var erring = base
+        erring["function"] = ["durationMs": 50, "errorProbability": 0.01]
+        var aging = base
+        aging["eventSourceMapping"] = ["BatchSize": 100, "MaximumRecordAgeInSeconds": 60, "ProvisionedPollerConfig": ["MinimumPollers": 1]]
+        for (label, variant) in [("errors", erring), ("record age", aging)] {
+            let scenario = try ScenarioJSON.load(ScenarioJSON.serialise(variant)).get()
+            let comparison = try Self.compare(scenario, profile: profile, options: .init())
+            XCTAssertEqual(comparison.steps, 0, label)
+            Self.assertSame(comparison, label)
+        }
+    }
+
+    /// A backlog too large to simulate batch by batch is accepted when it can be
+    /// compressed, and refused when compression is switched off.
+    func testLimitsCountTheCompressedWork() throws {
+        let huge: [String: Any] = [
+            "topic": ["partitions": 100, "recordSizeBytes": 100, "backlogRecords": 2_000_000_000],
+            "function": ["durationMs": 1], "horizonSeconds": 1_728_000,
+            "eventSourceMapping": ["BatchSize": 1, "ProvisionedPollerConfig": ["MinimumPollers": 100]],
+        ]
+        let scenario = try ScenarioJSON.load(ScenarioJSON.serialise(huge)).get()
+        let profile = ModelPropertyTests.profiles[0]
+        XCTAssertNoThrow(try ScenarioRunner.checkSize(of: scenario, profile: profile, options: .init(), file: "huge"))
+        var batchByBatch = ScenarioRunner.Options()
+        batchByBatch.compression = false
+        XCTAssertThrowsError(try ScenarioRunner.checkSize(of: scenario, profile: profile, options: batchByBatch, file: "huge"))
+    }
+}
