@@ -59,6 +59,7 @@ enum ReportTable {
         "offset_lag_p50": Row(label: "Offset lag, median", unit: "records", style: .count),
         "offset_lag_p95": Row(label: "Offset lag, 95th percentile", unit: "records", style: .count),
         "offset_lag_p99": Row(label: "Offset lag, 99th percentile", unit: "records", style: .count),
+        "cold_starts": Row(label: "Cold starts", unit: "invocations", style: .count),
         "polled_event_count": Row(label: "Events polled (PolledEventCount)", unit: "records", style: .count),
         "filtered_out_event_count": Row(label: "Events filtered out (FilteredOutEventCount)", unit: "records", style: .count),
         "invoked_event_count": Row(label: "Events invoked (InvokedEventCount)", unit: "records", style: .count),

@@ -57,6 +57,16 @@ final class BadScenarioTableTests: XCTestCase {
         Case([("function.reservedConcurrency", -1)], "function.reservedConcurrency: -1 is outside 0...1,000,000"),
         Case([("function.reservedConcurrency", 2_000)], "function.reservedConcurrency: 2000 is more than accountConcurrency (1000)"),
         Case([("function.accountConcurrency", 0)], "function.accountConcurrency: 0 is outside 1...1,000,000"),
+        // Cold starts: initDurationMs 0...840,000 ms; ProvisionedConcurrentExecutions >= 1 and within the concurrency
+        Case([("function.initDurationMs", -5)], "function.initDurationMs: -5 is outside 0...840,000"),
+        Case([("function.initDurationMs", "fast")], "function.initDurationMs: expected a number or a distribution object, found a string"),
+        Case([("function.initDurationMs", ["distribution": "uniform", "low": 500, "high": 100])], "function.initDurationMs.high: 100 is less than low (500)"),
+        Case([("function.ProvisionedConcurrentExecutions", 0)], "function.ProvisionedConcurrentExecutions: 0 is outside 1...1,000,000"),
+        Case([("function.ProvisionedConcurrentExecutions", 2.5)], "function.ProvisionedConcurrentExecutions: 2.5 is not a whole number"),
+        Case([("function.reservedConcurrency", nil), ("function.ProvisionedConcurrentExecutions", 901)],
+             "function.ProvisionedConcurrentExecutions: 901 is more than accountConcurrency (1000) less the 100 executions AWS keeps unreserved"),
+        Case([("function.reservedConcurrency", 50), ("function.ProvisionedConcurrentExecutions", 60)],
+             "function.ProvisionedConcurrentExecutions: 60 is more than reservedConcurrency (50); provisioned concurrency is part of the reserved concurrency"),
         Case([("\(esm).MaximumRetryAttempts", -2)], "eventSourceMapping.MaximumRetryAttempts: -2 is outside -1...10,000"),
         Case([("\(esm).MaximumRetryAttempts", 10_001)], "eventSourceMapping.MaximumRetryAttempts: 10,001 is outside -1...10,000"),
         // MaximumRecordAgeInSeconds -1 or 60...604,800; BisectBatchOnFunctionError a boolean

@@ -1,3 +1,5 @@
+import ESMModel
+
 /// What `esmsim import` takes from the command line: what the input files do not hold
 /// (the topic, the traffic, the function's duration) and overrides of what they do.
 public struct ImportOptions: Sendable {
@@ -50,5 +52,5 @@ public struct ImportOptions: Sendable {
     public static let defaultTimeoutSeconds = 3.0
     /// The account's concurrency when nothing says otherwise, and what AWS keeps unreserved.
     public static let defaultAccountConcurrency = 1_000
-    public static let unreservedMinimum = 100
+    public static let unreservedMinimum = FunctionSpec.unreservedConcurrencyMinimum
 }

@@ -60,6 +60,7 @@ extension CoSimulation {
                 total.invocations += sample.invocations
                 total.errors += sample.errors
                 total.throttles += sample.throttles
+                total.coldStarts += sample.coldStarts
                 total.recordsDropped += sample.recordsDropped
                 total.events = total.events.merged(with: sample.events, +)
             }
@@ -94,6 +95,7 @@ extension CoSimulation {
             recordAgeP99Seconds: ages.quantileSeconds(0.99), lastPollerChange: summaries.map(\.lastPollerChange).max() ?? 0,
             epuSeconds: sum(\.epuSeconds) + groups.reduce(0) { $0 + $1.epuSeconds },
             events: summaries.dropFirst().reduce(summaries[0].events) { $0.merged(with: $1.events, +) })
+        summary.coldStarts = sum(\.coldStarts)
         summary.setLagStatistics(from: rows)
         return summary
     }

@@ -23,6 +23,8 @@ public struct FunctionSpec: Equatable, Sendable {
     public static let maximumDuration: SimTime = 14 * 60 * Ticks.perSecond
     /// Lambda's default account concurrency.
     public static let defaultAccountConcurrency = 1_000
+    /// Concurrent executions AWS keeps unreserved in every account (API PutFunctionConcurrency).
+    public static let unreservedConcurrencyMinimum = 100
 
     /// Invocation duration.
     public var duration: DurationModel
@@ -41,12 +43,19 @@ public struct FunctionSpec: Equatable, Sendable {
     public var reservedConcurrency: Int?
     /// The account's concurrency limit, which caps the function when nothing is reserved.
     public var accountConcurrency: Int
+    /// How long a new execution environment initializes before its first invocation
+    /// (Lambda's `Init Duration`), in milliseconds; nil: initialization takes no time.
+    public var initDuration: Distribution?
+    /// `ProvisionedConcurrentExecutions`: environments kept initialized, so up to this
+    /// many invocations at once never start cold. Part of the concurrency limit, not extra.
+    public var provisionedConcurrentExecutions: Int
 
     /// Creates a function description.
     public init(
         duration: DurationModel, memoryMB: Int = 128, architecture: Architecture = .x86_64,
         errorProbability: Double = 0, reservedConcurrency: Int? = nil,
-        accountConcurrency: Int = FunctionSpec.defaultAccountConcurrency
+        accountConcurrency: Int = FunctionSpec.defaultAccountConcurrency,
+        initDuration: Distribution? = nil, provisionedConcurrentExecutions: Int = 0
     ) {
         self.duration = duration
         self.memoryMB = memoryMB
@@ -54,6 +63,8 @@ public struct FunctionSpec: Equatable, Sendable {
         self.errorProbability = errorProbability
         self.reservedConcurrency = reservedConcurrency
         self.accountConcurrency = accountConcurrency
+        self.initDuration = initDuration
+        self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
     }
 
     /// Concurrent executions above which invocations are throttled.

@@ -37,6 +37,12 @@ public struct BehaviourProfile: Equatable, Sendable {
     public var epuMeteringSeconds: Double = 60
     /// How long every period must need fewer EPUs than run before EPUs stop.
     public var epuScaleInSeconds: Double = 300
+    /// New execution environments Lambda creates for one function in any scaling window.
+    public var scalingRateEnvironments: Double = 1_000
+    /// The window the scaling rate counts new environments over.
+    public var scalingRateWindowSeconds: Double = 10
+    /// How long an idle on-demand execution environment is kept before it is reclaimed.
+    public var idleEnvironmentLifetimeSeconds: Double = 600
     /// The documentation of each constant, in the order the profile file lists them.
     public var notes: [ProfileConstant.Note] = []
 

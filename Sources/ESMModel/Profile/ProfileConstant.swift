@@ -71,6 +71,12 @@ public struct ProfileConstant: @unchecked Sendable {  // key paths are immutable
                             meaning: "period over which poller throughput decides the EPU count", keyPath: \.epuMeteringSeconds, isWhole: false, range: 1...86_400, search: .init(range: 1...3_600, step: 1)),
             ProfileConstant(name: "epuScaleInSeconds", unit: "s",
                             meaning: "every period this long must need fewer EPUs before EPUs stop", keyPath: \.epuScaleInSeconds, isWhole: false, range: 0...86_400, search: .init(range: 0...3_600, step: 60)),
+            ProfileConstant(name: "scalingRateEnvironments", unit: "environments",
+                            meaning: "most new execution environments of one function in any scaling window", keyPath: \.scalingRateEnvironments, isWhole: true, range: 1...1_000_000, search: .init(range: 100...10_000, step: 100)),
+            ProfileConstant(name: "scalingRateWindowSeconds", unit: "s",
+                            meaning: "the window the function's scaling rate counts new environments over", keyPath: \.scalingRateWindowSeconds, isWhole: false, range: 0.001...3_600, search: .init(range: 1...600, step: 1)),
+            ProfileConstant(name: "idleEnvironmentLifetimeSeconds", unit: "s",
+                            meaning: "an on-demand execution environment idle this long is reclaimed", keyPath: \.idleEnvironmentLifetimeSeconds, isWhole: false, range: 1...86_400, search: .init(range: 60...7_200, step: 60)),
         ]
         + mechanismConstants(prefix: "onDemand", \.onDemand)
         + mechanismConstants(prefix: "provisioned", \.provisioned)

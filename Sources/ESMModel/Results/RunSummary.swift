@@ -64,6 +64,8 @@ public struct RunSummary: Equatable, Sendable {
     public var profileHash = ""
     /// The `EventCount` metrics of the whole run.
     public var events = EventCounts()
+    /// Invocations that started on a new execution environment (each one's first).
+    public var coldStarts: Int64 = 0
 }
 
 extension RunSummary {

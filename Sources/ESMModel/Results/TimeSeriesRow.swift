@@ -28,4 +28,6 @@ public struct TimeSeriesRow: Equatable, Sendable {
     public var epus: Int
     /// The `EventCount` metrics of the interval.
     public var events = EventCounts()
+    /// Invocations that started on a new execution environment during the interval.
+    public var coldStarts: Int64 = 0
 }

@@ -27,6 +27,11 @@ struct CompressionEligibility {
         if !configuration.compression { return "switched off" }
         // Co-simulated ESMs share the function's concurrency, state outside this simulation.
         if configuration.partitionsOfOtherMappings > 0 { return "several ESMs on one function" }
+        // Cold starts that take time, provisioned concurrency and a scaling rate that can
+        // throttle make the environment pool (not in the snapshot) decide what a cycle does.
+        if constants.coldStartsTakeTime || configuration.function.provisionedConcurrentExecutions > 0 || !constants.throttlingImpossible {
+            return "execution environments that shape the run"
+        }
         // Filters select records by absolute offset, so a cycle's batches differ.
         if constants.filter != nil { return "FilterCriteria" }
         // Ages grow from cycle to cycle, so record expiry changes what a batch invokes.

@@ -199,6 +199,7 @@ extension ESMSimulation {
         }
         queue.shift(by: shift) { $0.partition != nil }
         concurrencyChanges.shift(by: shift) { _ in true }
+        environments.shift(by: shift)
         invokedRecordStarts.shift(by: shift) { _ in true }
         steady.skippedEvents += Int(cycles) * (current.handled - earlier.handled)
         steady.steps += 1

@@ -31,10 +31,13 @@ extension ESMSimulation {
         let filter: ProportionalCount?
         /// The share of on-failure deliveries that fail; nil without a destination.
         let deliveryFailures: ProportionalCount?
-        /// Whether the function can never be throttled (at most one batch per partition is in
-        /// flight, and the partitions fit within its concurrency limit), so a fetched batch's
-        /// invocation can be committed to without waiting for its start.
+        /// Whether the function can never be throttled: at most one batch per partition is in
+        /// flight, the partitions fit within its concurrency limit, and so few environments
+        /// are ever needed at once that the scaling rate cannot bind.
         let throttlingImpossible: Bool
+        /// Whether a new environment's first invocation takes longer (`initDuration`), so
+        /// an invocation's end depends on the environment pool at its start.
+        let coldStartsTakeTime: Bool
 
         /// Derives the constants of `configuration` under `behaviour`.
         init(_ configuration: ModelConfiguration, behaviour: ScalingBehaviour, skippedRecords: Int64) {
@@ -52,8 +55,11 @@ extension ESMSimulation {
             errorRetry = Ticks.seconds(profile.errorRetrySeconds)
             rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
             actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
+            let function = configuration.function
             throttlingImpossible = configuration.topic.partitions + configuration.partitionsOfOtherMappings
-                <= configuration.function.concurrencyLimit
+                <= function.concurrencyLimit
+                && !ExecutionEnvironmentPool(function, profile: profile).scalingRateCanBind(maximumConcurrency: configuration.topic.partitions)
+            coldStartsTakeTime = function.hasColdStartTime
             retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
             filter = settings.filterMatchShare.map(ProportionalCount.init(share:))
             deliveryFailures = settings.hasOnFailureDestination

@@ -95,7 +95,7 @@ extension ESMSimulation {
         if invoked == 0 {
             // Every record was filtered out: the offsets are committed with no invocation.
             queue.schedule(.commit(Int32(index)), at: invokeAt + constants.commitOverhead)
-        } else if constants.throttlingImpossible {
+        } else if constants.throttlingImpossible && !constants.coldStartsTakeTime {
             beginInvocation(index, startingAt: invokeAt, queue: &queue)
         } else {
             queue.schedule(.invokeStart(Int32(index)), at: invokeAt)

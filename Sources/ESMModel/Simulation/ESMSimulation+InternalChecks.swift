@@ -32,6 +32,15 @@ extension ESMSimulation {
         #endif
     }
 
+    /// Checks that an invocation start applied by `settleConcurrency` found an environment:
+    /// a start committed to before its time (shortcut 1) must never meet the scaling rate.
+    @inline(__always)
+    func checkEnvironment(_ assignment: ExecutionEnvironmentPool.Assignment, at time: SimTime) {
+        #if ESMSIM_INTERNAL_CHECKS
+        precondition(assignment != .throttled, "an invocation started at \(time) with no environment the scaling rate allows")
+        #endif
+    }
+
     /// Checks the whole structure after a compressed step to `now`; compiled to nothing
     /// unless `ESMSIM_INTERNAL_CHECKS` is defined.
     @inline(__always)
@@ -119,6 +128,9 @@ extension ESMSimulation {
             (assigned.max() ?? 0) - (assigned.min() ?? 0) <= 1,
             "poller loads \(assigned) differ by more than one partition")
         precondition(concurrency <= inFlight, "\(concurrency) invocations but only \(inFlight) batches in flight")
+        precondition(
+            environments.busy == concurrency,
+            "\(environments.busy) environments busy, but \(concurrency) invocations running")
         precondition(
             committedSum - backlogSkipped == totals.committed,
             "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(totals.committed)")

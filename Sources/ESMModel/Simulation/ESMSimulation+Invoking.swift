@@ -2,18 +2,20 @@ import EventEngine
 
 extension ESMSimulation {
     /// Starts the invocation of a partition's batch now, or throttles it when the
-    /// function is at its concurrency limit (the path for retries, and for every batch
-    /// when throttling is possible at all).
+    /// function is at its concurrency limit or needs a new environment the scaling rate
+    /// does not allow yet (the path for retries, and for every batch when throttling or
+    /// cold-start time is possible at all).
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         settleConcurrency(at: now)
-        if functionConcurrency(at: now) >= configuration.function.concurrencyLimit {
+        let assignment = environments.assignment(at: now)
+        if functionConcurrency(at: now) >= configuration.function.concurrencyLimit || assignment == .throttled {
             totals.throttles += 1
             readings.throttlesSinceEvaluation += 1
             partitions[index].batchThrottledTicks += constants.throttleRetry
             queue.schedule(.invokeStart(Int32(index)), at: now + constants.throttleRetry)
             return
         }
-        beginInvocation(index, startingAt: now, queue: &queue)
+        beginInvocation(index, startingAt: now, coldStart: assignment == .cold, queue: &queue)
         settleConcurrency(at: now)
     }
 
@@ -24,15 +26,22 @@ extension ESMSimulation {
     /// and are counted, in time order, by `settleConcurrency`. That lets a batch whose
     /// invocation cannot be throttled skip the start event altogether. Records past
     /// `MaximumRecordAgeInSeconds` at `start` are given up on first; a batch with nothing
-    /// left is committed without an invocation.
-    mutating func beginInvocation(_ index: Int, startingAt start: SimTime, queue: inout EventQueue<ModelEvent>) {
+    /// left is committed without an invocation. A `coldStart` runs the new environment's
+    /// Init phase first, billed with the invocation (Lambda bills Init for every
+    /// configuration since 2025-08-01, BLOG "AWS Lambda standardizes billing for INIT Phase").
+    mutating func beginInvocation(
+        _ index: Int, startingAt start: SimTime, coldStart: Bool = false, queue: inout EventQueue<ModelEvent>
+    ) {
         guard dropExpiredRecords(index, at: start) else {
             queue.schedule(.commit(Int32(index)), at: start + constants.commitOverhead)
             return
         }
         let function = configuration.function
         invokedRecordStarts.schedule(partitions[index].invocationRecords, at: start)
-        let (duration, timedOut) = function.sampleInvocation(records: partitions[index].invocationRecords, &random.duration)
+        let records = partitions[index].invocationRecords
+        let (duration, timedOut) = coldStart
+            ? function.sampleColdInvocation(records: records, initializations: &random.initialization, durations: &random.duration)
+            : function.sampleInvocation(records: records, &random.duration)
         totals.billedMilliseconds += (duration + Ticks.perMillisecond - 1) / Ticks.perMillisecond
         // The error stream is drawn whether or not the invocation timed out, so a timeout
         // does not shift the errors of later invocations.
@@ -58,14 +67,17 @@ extension ESMSimulation {
     }
 
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
-    /// its maxima, and the invocation count.
+    /// its maxima, the invocation count, and the environments (cold starts among them).
     mutating func settleConcurrency(at now: SimTime) {
         while let (_, records) = invokedRecordStarts.next(notAfter: now) { totals.events.invoked += records }
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
+                environments.release(at: time)
                 continue
             }
+            let assignment = environments.acquire(at: time)
+            checkEnvironment(assignment, at: time)
             concurrency += 1
             totals.invocations += 1
             if concurrency > sampling.intervalMaxConcurrency { sampling.intervalMaxConcurrency = concurrency }

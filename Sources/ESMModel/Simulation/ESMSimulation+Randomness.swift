@@ -9,6 +9,8 @@ extension ESMSimulation {
         var recordSize: RandomStream
         /// Drawn only when the function fails single records (`recordFailureShare`).
         var recordFailures: RandomStream
+        /// Init durations of new execution environments.
+        var initialization: RandomStream
 
         /// Takes the streams named after their subsystems from `streams`.
         init(_ streams: RandomStreams) {
@@ -16,6 +18,7 @@ extension ESMSimulation {
             errors = streams.stream("function.errors")
             recordSize = streams.stream("topic.recordSize")
             recordFailures = streams.stream("function.recordFailures")
+            initialization = streams.stream("function.initialization")
         }
     }
 }

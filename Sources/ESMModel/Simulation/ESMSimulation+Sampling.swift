@@ -23,7 +23,9 @@ extension ESMSimulation {
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: sampling.intervalMaxConcurrency,
             pollers: pollers.count, invocations: totals.invocations - sampling.lastInvocations,
             errors: totals.errors - sampling.lastErrors, throttles: totals.throttles - sampling.lastThrottles,
-            recordsDropped: totals.dropped, epus: epus, events: totals.events.since(sampling.lastEvents)))
+            recordsDropped: totals.dropped, epus: epus, events: totals.events.since(sampling.lastEvents),
+            coldStarts: environments.coldStarts - sampling.lastColdStarts))
+        sampling.lastColdStarts = environments.coldStarts
         sampling.lastEvents = totals.events
         sampling.intervalMaxConcurrency = concurrency
         sampling.lastInvocations = totals.invocations
@@ -74,6 +76,7 @@ extension ESMSimulation {
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
+        summary.coldStarts = environments.coldStarts
         summary.compressedSteps = steady.steps
         summary.setLagStatistics(from: sampling.rows)
         return summary

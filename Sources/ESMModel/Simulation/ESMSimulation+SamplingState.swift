@@ -7,6 +7,7 @@ extension ESMSimulation {
         var lastInvocations: Int64 = 0
         var lastErrors: Int64 = 0
         var lastThrottles: Int64 = 0
+        var lastColdStarts: Int64 = 0
         var lastEvents = EventCounts()
     }
 }

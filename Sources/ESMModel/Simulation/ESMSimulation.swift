@@ -35,6 +35,8 @@ public struct ESMSimulation {
     /// Records of invocations committed to but not yet started, at their start times:
     /// `settleConcurrency` counts them as invoked when their time comes.
     var invokedRecordStarts = EventQueue<Int64>()
+    /// The function's execution environments, as of the last `settleConcurrency`.
+    var environments: ExecutionEnvironmentPool
     var drainTime: SimTime?
     var productionOver = false
     var settled = false
@@ -93,6 +95,7 @@ public struct ESMSimulation {
             provisioned: settings.provisionedPollers.map { _ in .init(minimum: bounds.floor, maximum: bounds.ceiling) },
             mappings: configuration.mappingsInPollerGroup)
         scaler = PollerScaler(policy: policy, prior: prior)
+        environments = ExecutionEnvironmentPool(configuration.function, profile: profile)
         listPollerPartitions()
     }
 

@@ -13,8 +13,9 @@
 ///   the earlier of the two, or to the next arrival. A batch needs a free slot on its
 ///   poller (`invocationsPerPoller`); without one the partition queues on the poller and
 ///   is fetched by the `commit` that frees a slot, with no event of its own.
-/// - `invokeStart` starts the invocation, or throttles it at the concurrency limit and
-///   tries again after `throttleRetrySeconds`.
+/// - `invokeStart` starts the invocation on an idle environment or a new one (a cold
+///   start, after its Init), or throttles it at the concurrency limit or when the
+///   scaling rate allows no new environment, and tries again after `throttleRetrySeconds`.
 /// - `invokeEnd` decides after a failure (retry after `errorRetrySeconds`, bisect, or
 ///   give the records up), after a partial batch response (retry from the first failed
 ///   record), or moves to the next part of a split batch.
@@ -35,17 +36,22 @@
 /// ## Shortcuts
 /// Each saves events without changing any output; the internal checks
 /// (`ESMSimulation+InternalChecks`) and the determinism tests hold them to that.
-/// 1. **No `invokeStart` when throttling is impossible.** When the partitions (of every
-///    ESM co-simulated on the function, `CoSimulation`) fit within the function's
-///    concurrency limit (at most one batch per partition in flight), a fetched batch is
-///    committed to its invocation at fetch time (`beginInvocation` with a future start),
-///    since nothing can refuse it.
+/// 1. **No `invokeStart` when throttling is impossible and cold starts take no time.**
+///    When the partitions (of every ESM co-simulated on the function, `CoSimulation`)
+///    fit within the function's concurrency limit (at most one batch per partition in
+///    flight), the scaling rate cannot bind (`ExecutionEnvironmentPool.scalingRateCanBind`)
+///    and the function has no `initDuration`, a fetched batch is committed to its
+///    invocation at fetch time (`beginInvocation` with a future start), since nothing can
+///    refuse or lengthen it; its environment (warm or new) is still taken at its start,
+///    by `settleConcurrency`.
 /// 2. **No `invokeEnd` for a whole batch's success.** Its end needs nothing but the
 ///    commit, so `commit` is scheduled at the end plus `commitOverheadSeconds` directly.
 /// 3. **Concurrency is counted lazily.** Invocation starts and ends go into a side
 ///    queue (`concurrencyChanges`, ends before starts within a tick) and are applied in
-///    time order by `settleConcurrency` whenever a reader needs the count (a start, a
-///    commit, a sample), instead of as events of their own.
+///    time order, to the count and to the environment pool, by `settleConcurrency`
+///    whenever a reader needs them (a start, a commit, a sample), instead of as events
+///    of their own. Idle environments are reclaimed when a start looks for one, not by
+///    an event.
 /// 4. **Queued partitions have no wake-up event.** A partition waiting for a poller
 ///    slot is fetched by the commit that frees one.
 /// 5. **Stale wake-ups are ignored, not cancelled.** A `fetch` whose partition is no

@@ -18,7 +18,8 @@ public struct WorkEstimate: Equatable, Sendable {
     public var batches: Double
     /// Invocations, retries included.
     public var invocations: Double
-    /// Invocation attempts refused because the function was at its concurrency limit.
+    /// Invocation attempts refused because the function was at its concurrency limit, or
+    /// needed a new environment its scaling rate did not allow yet.
     public var throttledAttempts: Double
     /// Time-series rows.
     public var rows: Double
@@ -79,6 +80,7 @@ public struct WorkEstimate: Equatable, Sendable {
         } else {
             throttledAttempts = 0
         }
+        throttledAttempts += Self.scalingRateThrottles(configuration, concurrent: min(batchesInFlight, limit), horizon: horizon)
 
         let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
         rows = horizon / sampleInterval + 2
@@ -94,7 +96,7 @@ public struct WorkEstimate: Equatable, Sendable {
         // Per batch: a wake-up; per invocation: its start and then either the commit
         // (success) or the failure's end.
         distributionSteps = Self.listSize(configuration.topic.recordSizeBytes)
-            + Self.listSize(configuration.function.durationDistribution)
+            + Self.listSize(configuration.function.durationDistribution) + Self.listSize(configuration.function.initDuration)
             + invocations * Self.drawSteps(configuration.function.durationDistribution)
         events = batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
             + distributionSteps

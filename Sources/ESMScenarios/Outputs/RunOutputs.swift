@@ -9,13 +9,14 @@ public enum RunOutputs {
     public static let timeSeriesColumns = [
         "time_s", "produced_total", "processed_total", "offset_lag_sum", "offset_lag_max_partition",
         "concurrency_max", "pollers", "invocations", "errors", "throttles", "records_dropped", "epus",
+        "cold_starts",
     ] + EventCounts.columnNames
 
     /// Columns of `summary.csv`, in order.
     public static let summaryColumns = [
         "scenario", "profile", "mode", "seed", "records_produced", "records_processed", "drain_time_s",
         "time_to_max_concurrency_s", "max_concurrency", "peak_offset_lag", "mean_offset_lag", "invocations",
-        "errors", "throttles", "records_dropped", "simulated_events", "compressed_steps", "final_offset_lag", "end_time_s",
+        "errors", "throttles", "records_dropped", "simulated_events", "compressed_steps", "cold_starts", "final_offset_lag", "end_time_s",
         "record_age_p99_s", "caught_up_time_s", "offset_lag_p50", "offset_lag_p95", "offset_lag_p99",
         "epu_hours", "epu_cost_usd", "lambda_request_cost_usd", "lambda_duration_cost_usd",
         "total_cost_usd", "monthly_cost_usd", "esmsim_version", "profile_hash",
@@ -37,7 +38,7 @@ public enum RunOutputs {
                 time + stamp, String(row.producedTotal), String(row.processedTotal),
                 String(row.offsetLagSum), String(row.offsetLagMaxPartition), String(row.concurrencyMax),
                 String(row.pollers), String(row.invocations), String(row.errors), String(row.throttles),
-                String(row.recordsDropped), String(row.epus),
+                String(row.recordsDropped), String(row.epus), String(row.coldStarts),
             ]
             lines.append((cells + row.events.values.map { String($0) }).joined(separator: ","))
         }
@@ -54,7 +55,7 @@ public enum RunOutputs {
             String(summary.maxConcurrency), String(summary.peakOffsetLag),
             CSVFormat.decimal(summary.meanOffsetLag, places: 3), String(summary.invocations),
             String(summary.errors), String(summary.throttles), String(summary.recordsDropped),
-            String(summary.simulatedEvents), String(summary.compressedSteps), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
+            String(summary.simulatedEvents), String(summary.compressedSteps), String(summary.coldStarts), String(summary.finalOffsetLag), CSVFormat.seconds(summary.endTime),
             CSVFormat.decimal(summary.recordAgeP99Seconds, places: 3),
             summary.caughtUpTime.map(CSVFormat.seconds) ?? "", String(summary.offsetLagP50),
             String(summary.offsetLagP95), String(summary.offsetLagP99),

@@ -22,6 +22,11 @@ public enum FieldRanges {
     public static let maximumPollers: ClosedRange<Double> = 1...2_000
     /// `function.reservedConcurrency`.
     public static let reservedConcurrency: ClosedRange<Double> = 0...1_000_000
+    /// `function.initDurationMs`: a new environment's Init, up to the 14-minute timeout
+    /// (an Init past Lambda's 10 s limit is run again inside the first invocation).
+    public static let initDurationMs: ClosedRange<Double> = 0...durationMs.upperBound
+    /// `function.ProvisionedConcurrentExecutions` (API PutProvisionedConcurrencyConfig: at least 1).
+    public static let provisionedConcurrentExecutions: ClosedRange<Double> = 1...1_000_000
     /// `function.accountConcurrency`.
     public static let accountConcurrency: ClosedRange<Double> = 1...1_000_000
 }

@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     static let topicKeys = ["partitions", "recordSizeBytes", "backlogRecords", "hotPartitionShare", "partitionWeights", "keyDistribution", "backlogSpanSeconds"]
     static let producerKeys = ["recordsPerSecond", "startSeconds", "durationSeconds", "schedule", "arrivals"]
     static let pieceKeys = ["startSeconds", "durationSeconds", "recordsPerSecond"]
-    static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "recordFailureShare", "reservedConcurrency", "accountConcurrency"]
+    static let functionKeys = ["durationMs", "durationByMemory", "memoryMB", "architecture", "errorProbability", "recordFailureShare", "reservedConcurrency", "accountConcurrency", "initDurationMs", "ProvisionedConcurrentExecutions"]
     static let mappingKeys = ["BatchSize", "MaximumBatchingWindowInSeconds", "StartingPosition", "ProvisionedPollerConfig", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "DestinationConfig", "FilterCriteria", "StartingPositionTimestamp", "FunctionResponseTypes"]
     static let pollerKeys = ["MinimumPollers", "MaximumPollers", "PollerGroupName"]
 
@@ -222,10 +222,12 @@ public enum ScenarioLoader {
             reader.report(function["reservedConcurrency"], "function.reservedConcurrency", "\(reserved) is more than accountConcurrency (\(account))")
         }
         let recordFailures = reader.number(function, path, "recordFailureShare", range: 0...1) ?? 0
-        guard let duration else { return nil }
+        let coldStart = decodeColdStart(function, reserved: reserved, account: account, reader: reader)
+        guard let duration, let coldStart else { return nil }
         var spec = FunctionSpec(
             duration: duration, memoryMB: Int(memory), architecture: architecture, errorProbability: errors,
-            reservedConcurrency: reserved.map { Int($0) }, accountConcurrency: Int(account))
+            reservedConcurrency: reserved.map { Int($0) }, accountConcurrency: Int(account),
+            initDuration: coldStart.initDuration, provisionedConcurrentExecutions: coldStart.provisioned)
         spec.recordFailureShare = recordFailures
         return spec
     }
