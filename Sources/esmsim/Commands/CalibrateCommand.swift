@@ -73,12 +73,8 @@ enum CalibrateCommand: CommandLineCommand {
         } catch let error as AtomicFile.WriteError {
             Console.error("esmsim: \(error.description)")
             return .failure
-        } catch let error as DiagnosticError {
-            Console.error(error.description)
-            return .usage
         } catch {
-            Console.error("esmsim: \(error)")
-            return .usage
+            return Console.failure(error)
         }
     }
 }

@@ -66,12 +66,8 @@ enum FidelityCommand: CommandLineCommand {
             let residuals = try FidelityReport.residuals(for: observations)
             Console.out(FidelityReport.table(residuals))
             return finish(residuals, examples: examples, profile: nil)
-        } catch let error as DiagnosticError {
-            Console.error(error.description)
-            return .usage
         } catch {
-            Console.error("esmsim: \(error)")
-            return .usage
+            return Console.failure(error)
         }
     }
 
@@ -82,12 +78,8 @@ enum FidelityCommand: CommandLineCommand {
             Console.out("\nAWS's documented sizing arithmetic (no per-batch overhead) next to the model:\n")
             Console.out(SizingReport.table(sizing))
             return residuals.allSatisfy(\.withinTolerance) && sizing.allSatisfy(\.holds) ? .success : .failure
-        } catch let error as DiagnosticError {
-            Console.error(error.description)
-            return .usage
         } catch {
-            Console.error("esmsim: \(error)")
-            return .usage
+            return Console.failure(error)
         }
     }
 
@@ -103,8 +95,7 @@ enum FidelityCommand: CommandLineCommand {
             Console.out(EnsembleFidelity.disagreementTable(disagreements))
             return members.allSatisfy(\.consistent) ? .success : .failure
         } catch {
-            Console.error("esmsim: \(error)")
-            return .usage
+            return Console.failure(error)
         }
     }
 }
