@@ -9,6 +9,7 @@ extension WorkEstimate {
             total.batches += estimate.batches
             total.invocations += estimate.invocations
             total.throttledAttempts += estimate.throttledAttempts
+            total.scalingRateAttempts += estimate.scalingRateAttempts
             total.rows += estimate.rows
             total.partitionVisits += estimate.partitionVisits
             total.distributionSteps += estimate.distributionSteps
