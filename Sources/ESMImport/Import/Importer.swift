@@ -88,11 +88,14 @@ public enum Importer {
             var builder = ScenarioBuilder(mapping: mapping, function: function, functionNote: note, options: options, traffic: traffic)
             let scenario = builder.build()
             problems += builder.problems
-            do {
-                _ = try ScenarioLoader.parse(scenario.text, file: "\(scenario.name).json", defaultName: scenario.name)
-            } catch {
-                // The options or the input gave a value the scenario format refuses.
-                problems += error.problems
+            // A contradiction the builder placed in the input is not repeated from the scenario written.
+            if builder.problems.isEmpty {
+                do {
+                    _ = try ScenarioLoader.parse(scenario.text, file: "\(scenario.name).json", defaultName: scenario.name)
+                } catch {
+                    // The options or the input gave a value the scenario format refuses.
+                    problems += error.problems
+                }
             }
             scenarios.append(scenario)
         }
