@@ -75,7 +75,8 @@ public struct RunLimits: Equatable, Sendable {
             return "\(attempts) throttled invocation attempts against a concurrency limit of \(configuration.function.concurrencyLimit); raise function.reservedConcurrency or shorten horizonSeconds"
         }
         let profile = configuration.profile
-        let rate = "\(FieldReader.format(profile.scalingRateEnvironments)) new execution environments per \(FieldReader.format(profile.scalingRateWindowSeconds)) s"
+        let noun = profile.scalingRateEnvironments == 1 ? "environment" : "environments"
+        let rate = "\(FieldReader.format(profile.scalingRateEnvironments)) new execution \(noun) per \(FieldReader.format(profile.scalingRateWindowSeconds)) s"
         return "\(attempts) throttled invocation attempts while Lambda's scaling rate (\(rate), profile \(profile.name)) creates the function's execution environments; raise function.ProvisionedConcurrentExecutions (environments ready from the start), lower the concurrency the ESM reaches, or shorten horizonSeconds"
     }
 
