@@ -134,6 +134,23 @@ final class SharedEnvironmentPoolTests: XCTestCase {
         XCTAssertGreaterThan(ESMSimulation.run(late).summary.coldStarts, 0, "alone, the late ESM starts cold")
     }
 
+    /// The work estimate of ESMs on one function counts the scaling rate's throttles for
+    /// the function's one ramp to their joint concurrency, not for each ESM's own.
+    func testTheWorkEstimateRampsTheFunctionOnce() {
+        var profile = ModelFixtures.profile()
+        profile.scalingRateEnvironments = 10
+        profile.scalingRateWindowSeconds = 60
+        let first = ModelFixtures.configuration(partitions: 8, backlog: 100_000, durationMs: 500, profile: profile)
+        var second = first
+        second.seed = 2
+        XCTAssertEqual(WorkEstimate(first).scalingRateAttempts, 0, "8 environments fit one window's 10")
+        let together = WorkEstimate(coSimulating: [first, second])
+        XCTAssertEqual(together.concurrencyReached, 16)
+        // 6 beyond the allowance wait one 60 s window, retrying every 0.5 s.
+        XCTAssertEqual(together.scalingRateAttempts, 6 * (60 / 0.5 + 1), accuracy: 1e-9)
+        XCTAssertEqual(together.throttledAttempts, WorkEstimate(summing: [WorkEstimate(first), WorkEstimate(second)]).throttledAttempts + together.scalingRateAttempts, accuracy: 1e-6)
+    }
+
     /// Provisioned concurrency is the function's: ESMs together start warm up to its size.
     func testProvisionedConcurrencyIsSharedByTheFunctionsESMs() {
         var first = ModelFixtures.configuration(partitions: 3, backlog: 600, durationMs: 300, intervalSeconds: 10)

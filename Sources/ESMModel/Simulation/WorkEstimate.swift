@@ -24,6 +24,9 @@ public struct WorkEstimate: Equatable, Sendable {
     /// The part of `throttledAttempts` the scaling rate refuses (the rest meet the
     /// concurrency limit), so a refusal can name the cause that dominates.
     public var scalingRateAttempts: Double
+    /// The most invocations at once the run is expected to reach: its batches in flight,
+    /// capped by the function's limit (what the scaling rate must create environments for).
+    public var concurrencyReached: Double
     /// Time-series rows.
     public var rows: Double
     /// Partition visits made by sampling and rebalancing (each sample and each rebalance
@@ -83,7 +86,8 @@ public struct WorkEstimate: Equatable, Sendable {
         } else {
             throttledAttempts = 0
         }
-        scalingRateAttempts = Self.scalingRateThrottles(configuration, concurrent: min(batchesInFlight, limit), horizon: horizon)
+        concurrencyReached = min(batchesInFlight, limit)
+        scalingRateAttempts = Self.scalingRateThrottles(configuration, concurrent: concurrencyReached, horizon: horizon)
         throttledAttempts += scalingRateAttempts
 
         let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
