@@ -131,16 +131,9 @@ final class ProvisionedConcurrencyImportTests: XCTestCase {
         XCTAssertEqual(ImportFixtures.outcome([("t.yaml", alias("many"))]), "t.yaml:5:117: \(path): expected a number, found \"many\"")
         XCTAssertEqual(ImportFixtures.outcome([("t.yaml", alias("12"))]),
                        "t.yaml:5:117: \(path): 12 is more than the function's reserved concurrency (10); provisioned concurrency is part of the reserved concurrency")
-        let noAlias = """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              Fn:
-                Type: AWS::Serverless::Function
-                Properties:
-                  ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 3}
-            """
+        let noAlias = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn: {Type: AWS::Serverless::Function, Properties: {ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 3}}}"
         XCTAssertEqual(ImportFixtures.outcome([("t.yaml", noAlias)]),
-                       "t.yaml:6:37: Resources.Fn.Properties.ProvisionedConcurrencyConfig: needs AutoPublishAlias on Fn: SAM configures provisioned concurrency on the alias it publishes")
+                       "t.yaml:3:84: Resources.Fn.Properties.ProvisionedConcurrencyConfig: needs AutoPublishAlias on Fn: SAM configures provisioned concurrency on the alias it publishes")
         let state = try ImportFixtures.example("terraform-provisioned-concurrency.json")
         let negative = state.replacingOccurrences(of: #""provisioned_concurrent_executions": 30"#, with: #""provisioned_concurrent_executions": -30"#)
         XCTAssertTrue(ImportFixtures.outcome([("tf.json", negative)]).hasSuffix("provisioned_concurrent_executions: -30 is outside 1...1,000,000"), ImportFixtures.outcome([("tf.json", negative)]))
