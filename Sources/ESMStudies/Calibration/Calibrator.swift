@@ -14,7 +14,7 @@ import EventEngine
 ///
 /// An observed series counts as one observation: its squared residual is the mean over
 /// its points of the squared error in tolerances (the RMS error squared). After the fit,
-/// each fitted constant is moved 20 % either way; one that moves the objective by less
+/// each fitted constant is moved 20 % either way (on its grid, at least one step); one that moves the objective by less
 /// than `undeterminedChange` is reported as not determined by the data.
 public struct Calibrator {
     /// One observation next to the model's value.
