@@ -78,6 +78,7 @@ extension ESMSimulation {
             events: totals.events)
         summary.coldStarts = environments.coldStarts
         summary.compressedSteps = steady.steps
+        summary.cutOffAt = totals.cutOffAt
         summary.setLagStatistics(from: sampling.rows)
         return summary
     }

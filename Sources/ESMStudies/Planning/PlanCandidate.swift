@@ -1,4 +1,5 @@
 import ESMScenarios
+import EventEngine
 /// One configuration of a plan's space that was simulated (or priced from a simulation
 /// that differs only in memory), with its summary and how it fares against the target.
 public struct PlanCandidate: Sendable {
@@ -34,9 +35,14 @@ extension PlanCandidate {
     /// A configuration run under each of `members` (one record each, in member order),
     /// judged against `target` by its worst member: it meets the target only if every
     /// member does, and its misses name the member that misses.
-    init(order: [Int], settings: [String], records: [SummaryRecord], members: [String], target: PlanTarget,
+    /// `cutOffs` says, per member, when a `RunCutoff` stopped its run (nil: it ran to the end);
+    /// a stopped run misses with partial figures.
+    init(order: [Int], settings: [String], records: [SummaryRecord], cutOffs: [SimTime?], members: [String], target: PlanTarget,
          changes: [ScenarioTemplate.Change], provisioned: Bool) {
-        let judged = records.map { (record: $0, misses: target.misses($0), shortfall: target.shortfall($0)) }
+        let judged = zip(records, cutOffs).map { record, cutOffAt in
+            if let cutOffAt { return (record: record, misses: target.misses(record, cutOffAt: cutOffAt), shortfall: target.shortfall(record, cutOffAt: cutOffAt)) }
+            return (record: record, misses: target.misses(record), shortfall: target.shortfall(record))
+        }
         var worst = 0
         for index in judged.indices.dropFirst() {
             let (candidate, current) = (judged[index], judged[worst])
