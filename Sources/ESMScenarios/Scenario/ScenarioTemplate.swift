@@ -13,7 +13,7 @@ public struct ScenarioTemplate: Sendable {
     /// positions the changed values carry.
     public let file: String
     /// The producer schedule decoded once, when it is long (`SharedProduction`).
-    let shared: SharedProduction?
+    var shared: SharedProduction?
 
     /// A template of `json`, its variants' problems reported against `file`.
     init(json: JSONValue, defaultName: String, file: String) {

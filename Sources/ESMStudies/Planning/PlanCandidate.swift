@@ -22,6 +22,9 @@ public struct PlanCandidate: Sendable {
     var changes: [ScenarioTemplate.Change] = []
     /// Whether it is in provisioned mode.
     var provisioned = false
+    /// Whether a run of it stopped once it could no longer meet the target (`PlanTarget.cutoff`),
+    /// so its figures are partial; a candidate meeting the target never is.
+    public var isPartial = false
 
     /// Whether it meets the target.
     public var meetsTarget: Bool { misses.isEmpty }
@@ -55,6 +58,7 @@ extension PlanCandidate {
         self.init(order: order, settings: settings, record: judged[worst].record, misses: misses, shortfall: judged[worst].shortfall)
         self.changes = changes
         self.provisioned = provisioned
+        isPartial = cutOffs.contains { $0 != nil }
         if !single {
             worstMember = members[worst]
             worstCost = records.map { $0.number(SummaryRecord.totalCost) ?? .infinity }.max()
