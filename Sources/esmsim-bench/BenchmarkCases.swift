@@ -18,8 +18,8 @@ enum BenchmarkCases {
         case "day": return steadyDay(seconds: quick ? 3_600 : 86_400)
         case "month": return minuteTraffic(days: quick ? 1 : 30)
         case "ensemble": return ensemble(members: 4)
-        case "plan": return PlanBenchmark.run(days: quick ? 1 : 7, exhaustive: false)
-        case "plan-exhaustive": return PlanBenchmark.run(days: quick ? 1 : 7, exhaustive: true)
+        case "plan": return PlanBenchmark.run(hours: quick ? 6 : 7 * 24, exhaustive: false)
+        case "plan-exhaustive": return PlanBenchmark.run(hours: quick ? 6 : 7 * 24, exhaustive: true)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
             exit(2)
@@ -101,16 +101,15 @@ enum BenchmarkCases {
     /// Minute-by-minute traffic over `days` days (43,200 schedule pieces for 30): a daily
     /// swing between about 1,000 and 9,000 records/s with a deterministic jitter per minute.
     static func minuteTraffic(days: Int) -> Measurement {
-        let json = minuteTrafficScenario(days: days, description: "benchmark: \(days) days of minute-by-minute traffic")
+        let json = minuteTrafficScenario(minutes: days * 1_440, description: "benchmark: \(days) days of minute-by-minute traffic")
         return timedRun(scenario(json, name: "minute-traffic"), label: "\(days) days of minute traffic (\(days * 1_440) pieces)")
     }
 
-    /// The scenario of `minuteTraffic`, as JSON: 100 partitions, 20 ms per batch,
-    /// provisioned with 20 to 100 pollers, and an hour after the traffic to drain.
-    static func minuteTrafficScenario(days: Int, description: String) -> String {
+    /// The scenario of `minuteTraffic` over its first `minutes`, as JSON: 100 partitions,
+    /// 20 ms per batch, provisioned with 20 to 100 pollers, and an hour after the traffic to drain.
+    static func minuteTrafficScenario(minutes: Int, description: String) -> String {
         var jitter = RandomStream(seed: 30)
         var pieces: [String] = []
-        let minutes = days * 1_440
         pieces.reserveCapacity(minutes)
         for minute in 0..<minutes {
             let phase = Double(minute % 1_440) / 1_440 * 2 * Double.pi

@@ -42,17 +42,19 @@ public enum CapacityPlanner {
     /// only if it does under every member (`PlanCandidate.worstMember` says which member
     /// gave its figures); without, under the profile the options and workload choose.
     /// `exhaustive` simulates every setting to its end, without pruning or early stops:
-    /// the reference the search's answers are tested against.
+    /// the reference the search's answers are tested against; `stopsEarly` false keeps the
+    /// pruning but runs every visited setting to its end.
     public static func search(
         _ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing, limits: StudyLimits = .standard,
-        members: [ProfileSet.Member]? = nil, exhaustive: Bool = false, progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
+        members: [ProfileSet.Member]? = nil, exhaustive: Bool = false, stopsEarly: Bool = true,
+        progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
     ) throws(DiagnosticError) -> Outcome {
         let members = if let members { members } else { [try profileMember(plan, options: options)] }
         // The workload, refused up front if even its base settings are too large to simulate.
         for member in members {
             try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: member.profile, options: options, file: plan.file)
         }
-        let searcher = GroupSearch(plan: plan, members: members, options: options, pricing: pricing, exhaustive: exhaustive)
+        let searcher = GroupSearch(plan: plan, members: members, options: options, pricing: pricing, stopsEarly: stopsEarly, exhaustive: exhaustive)
         let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
         let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         try plan.checkWork(searcher: searcher, limits: limits, progress: progress?("plan: estimating", groups.count))
