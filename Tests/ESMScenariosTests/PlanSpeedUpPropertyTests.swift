@@ -66,7 +66,14 @@ final class PlanSpeedUpPropertyTests: XCTestCase {
             unshared.template.shared = nil
             let slow = PlanReport(plan: plan, outcome: try CapacityPlanner.search(unshared, options: .init(), pricing: PlanTests.pricing, stopsEarly: false))
             let full = PlanReport(plan: plan, outcome: try CapacityPlanner.search(unshared, options: .init(), pricing: PlanTests.pricing, exhaustive: true))
-            XCTAssertEqual(fast.outcome.simulations, slow.outcome.simulations, text)
+            if fast.meeting.isEmpty {
+                // Nothing met the target, so the stopped runs were run again for the closest.
+                XCTAssertFalse(fast.outcome.candidates.contains(where: \.isPartial), text)
+                XCTAssertEqual(fast.closest.map(\.record), slow.closest.map(\.record), text)
+                XCTAssertGreaterThanOrEqual(fast.outcome.simulations, slow.outcome.simulations, text)
+            } else {
+                XCTAssertEqual(fast.outcome.simulations, slow.outcome.simulations, text)
+            }
             XCTAssertEqual(fast.meeting.map(\.settings), slow.meeting.map(\.settings), text)
             XCTAssertEqual(fast.meeting.map(\.record), slow.meeting.map(\.record), text)
             XCTAssertEqual(fast.meeting.first.map { [$0.cost, $0.drainTime] }, full.meeting.first.map { [$0.cost, $0.drainTime] }, text)

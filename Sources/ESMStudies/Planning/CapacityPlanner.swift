@@ -16,7 +16,8 @@ import ESMModel
 /// - the peak offset lag and the time without a drain only grow as a run goes on, so a run
 ///   stops as soon as either shows it misses the target (`PlanTarget.cutoff`): a run that
 ///   meets it is never stopped, so the candidates meeting the target and the pick keep
-///   every figure, and a stopped one is reported as missing with partial figures.
+///   every figure, and a stopped one is reported as missing with partial figures (run
+///   again to its end when nothing meets the target, so the closest are ranked on full figures).
 /// Groups of the other settings are searched independently on all cores, so the result
 /// and the count of simulations never depend on scheduling.
 public enum CapacityPlanner {
@@ -73,6 +74,7 @@ public enum CapacityPlanner {
             total.prunedInfeasible += outcome.prunedInfeasible
             total.skippedNoGain += outcome.skippedNoGain
         }
+        completeStoppedRuns(&total, searcher: searcher)
         return total
     }
 
