@@ -15,7 +15,8 @@ enum BenchmarkReport {
         var rows: [Measurement] = []
         for name in ["hold", "backlog", "backlog-batch", "shared", "day", "month", "ensemble", "plan"] {
             var childArguments = ["--case", name]
-            if quick { childArguments.append("--quick") }
+            // The plan over a week takes hours until steady traffic is compressed: 6 h unless asked.
+            if quick || (name == "plan" && !arguments.contains("--plan-week")) { childArguments.append("--quick") }
             guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),
                   let line = output.split(separator: "\n").last, var measurement = Measurement(serialized: String(line)) else {
                 print("case \(name) failed")
