@@ -80,13 +80,7 @@ public enum CapacityPlanner {
 
     /// The one profile a plan without an ensemble runs with, as the only member.
     static func profileMember(_ plan: CapacityPlan, options: ScenarioRunner.Options) throws(DiagnosticError) -> ProfileSet.Member {
-        do {
-            let profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
-            return ProfileSet.Member(name: profile.name, profile: profile)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(problems: [Diagnostic(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
-        }
+        let profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
+        return ProfileSet.Member(name: profile.name, profile: profile)
     }
 }
