@@ -40,8 +40,8 @@ import XCTest
 ///
 /// An aws-2024 fit replays the four 20M-record backlogs dozens of times, so the test runs
 /// in release only. By default it perturbs every fitted constant of aws-2021 and aws-2024
-/// both ways (about 30 s); `ESMSIM_LONG_TESTS=1` adds the alternative readings
-/// aws-2024-eager and aws-2024-growth (about 70 s in all).
+/// both ways (about 15 s); `ESMSIM_LONG_TESTS=1` adds the alternative readings
+/// aws-2024-eager and aws-2024-growth (about 25 s in all).
 final class CalibrationPerturbationTests: XCTestCase {
     static let runsEveryConstant = ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1"
     /// The profiles whose every fitted constant the default run perturbs.
