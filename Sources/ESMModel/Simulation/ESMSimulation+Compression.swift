@@ -50,9 +50,9 @@ extension ESMSimulation {
                 steady.anchor = partition
                 totals.recordAges.journal = []
             }
-            guard steady.anchor == partition else { return }
+            guard steady.anchor == partition, steady.snapshotsTaken < steady.budget else { return }
+            steady.snapshotsTaken += 1
             let snapshot = steadySnapshot(at: now, queue: queue)
-            if debugSteady { print("SNAP", now, snapshot.signature.hashValue, snapshot.signature.count, steady.history.map { zip($0.signature, snapshot.signature).enumerated().first { $0.element.0 != $0.element.1 }.map { "\($0.offset):\($0.element.0)/\($0.element.1)" } ?? "=" }) }
             for earlier in steady.history.reversed() where earlier.signatureHash == snapshot.signatureHash && earlier.signature == snapshot.signature {
                 if skipCycles(from: earlier, to: snapshot, queue: &queue) { return resetSteadyStretch() }
             }
@@ -69,6 +69,9 @@ extension ESMSimulation {
     /// Forgets the snapshots: the state changed from outside the cycle.
     mutating func resetSteadyStretch() {
         steady.anchor = nil
+        // A search that found nothing gets half the snapshots next time, down to a few.
+        if steady.snapshotsTaken >= steady.budget { steady.budget = max(steady.budget / 2, SteadyStretch.minimumBudget) }
+        steady.snapshotsTaken = 0
         steady.history.removeAll(keepingCapacity: true)
         totals.recordAges.journal = nil
     }
@@ -285,9 +288,8 @@ extension ESMSimulation {
         invokedRecordStarts.shift(by: shift) { _ in true }
         steady.skippedEvents += Int(cycles) * (current.handled - earlier.handled)
         steady.steps += 1
+        steady.budget = SteadyStretch.snapshotBudget
         checkAfterSkip(at: current.time + shift)
         return true
     }
 }
-
-let debugSteady = false

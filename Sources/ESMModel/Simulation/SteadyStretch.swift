@@ -42,6 +42,13 @@ struct SteadyStretch {
     /// commits (production whose rate is not a whole number of records per anchor cycle
     /// repeats only after several, with a tick of rounding between them).
     static let historyLimit = 32
+    /// Snapshots taken between two outside moments before the search gives up until the
+    /// next. Each search that finds nothing halves the next one's budget (down to
+    /// `minimumBudget`) and a skip restores it: a run that does not settle into a cycle
+    /// (partitions sharing a poller, a rate whose pattern has a long period) then pays
+    /// for a few snapshots a minute, not one per anchor commit.
+    static let snapshotBudget = 2 * historyLimit
+    static let minimumBudget = 4
 
     /// Whether the run may compress at all (`CompressionEligibility`).
     let eligible: Bool
@@ -54,6 +61,9 @@ struct SteadyStretch {
     /// The partition whose commits are the snapshot times; nil until the first commit.
     var anchor: Int32?
     var history: [Snapshot] = []
+    /// Snapshots taken since the last outside moment, and how many may be.
+    var snapshotsTaken = 0
+    var budget = snapshotBudget
     /// Until when a rebalance pause is running: no snapshot can repeat before (a paused
     /// partition's wake-up is fixed in time, not relative to it).
     var pausedUntil: SimTime = 0
