@@ -42,6 +42,8 @@ struct SteadyStretch {
     /// commits (production whose rate is not a whole number of records per anchor cycle
     /// repeats only after several, with a tick of rounding between them).
     static let historyLimit = 32
+    /// Snapshots a backlog drain usually takes to see its cycle repeat (`WorkEstimate`).
+    static let typicalSnapshots = 4
     /// Snapshots taken between two outside moments before the search gives up until the
     /// next. Each search that finds nothing halves the next one's budget (down to
     /// `minimumBudget`) and a skip restores it: a run that does not settle into a cycle
