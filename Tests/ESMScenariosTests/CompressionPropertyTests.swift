@@ -78,20 +78,27 @@ final class CompressionPropertyTests: XCTestCase {
         return scenario
     }
 
-    func testRandomScenariosGiveTheSameBytesOnBothPaths() throws {
-        let trials = LongTest.cases(optimized: 300, debug: 12)
-        var random = TestRandom(seed: 17)
+    /// Runs `trials` scenarios from `generator` on both paths, alternating the profiles,
+    /// and returns how many took a compressed step.
+    static func compareRandomRuns(_ trials: Int, seed: UInt64, generator: (inout TestRandom) -> [String: Any]) throws -> Int {
+        var random = TestRandom(seed: seed)
         var compressedRuns = 0
         for trial in 0..<trials {
-            let text = ScenarioJSON.serialise(Self.randomScenario(&random))
+            let text = ScenarioJSON.serialise(generator(&random))
             let scenario = try ScenarioJSON.load(text).get()
             let profile = ModelPropertyTests.profiles[trial % 2]
             let options = ScenarioRunner.Options(seed: UInt64(trial), sampleInterval: random.pick([10, 30, 60]) * Ticks.perSecond)
             try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: "random")
-            let comparison = try Self.compare(scenario, profile: profile, options: options)
-            Self.assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
+            let comparison = try compare(scenario, profile: profile, options: options)
+            assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
             if comparison.steps > 0 { compressedRuns += 1 }
         }
+        return compressedRuns
+    }
+
+    func testRandomScenariosGiveTheSameBytesOnBothPaths() throws {
+        let trials = LongTest.cases(optimized: 300, debug: 12)
+        let compressedRuns = try Self.compareRandomRuns(trials, seed: 17, generator: Self.randomScenario)
         // The generator aims at the compressed path: most runs must take it, or nothing was compared.
         XCTAssertGreaterThanOrEqual(compressedRuns, trials / 3, "only \(compressedRuns) of \(trials) runs were compressed")
     }
@@ -144,18 +151,7 @@ final class CompressionPropertyTests: XCTestCase {
     /// Steady production compresses: the same bytes on both paths, and most runs compressed.
     func testRandomTrafficScenariosGiveTheSameBytesOnBothPaths() throws {
         let trials = LongTest.cases(optimized: 200, debug: 4)
-        var random = TestRandom(seed: 1_717)
-        var compressedRuns = 0
-        for trial in 0..<trials {
-            let text = ScenarioJSON.serialise(Self.randomTrafficScenario(&random))
-            let scenario = try ScenarioJSON.load(text).get()
-            let profile = ModelPropertyTests.profiles[trial % 2]
-            let options = ScenarioRunner.Options(seed: UInt64(trial), sampleInterval: random.pick([10, 30, 60]) * Ticks.perSecond)
-            try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: "random")
-            let comparison = try Self.compare(scenario, profile: profile, options: options)
-            Self.assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
-            if comparison.steps > 0 { compressedRuns += 1 }
-        }
+        let compressedRuns = try Self.compareRandomRuns(trials, seed: 1_717, generator: Self.randomTrafficScenario)
         // About half settle into a cycle that repeats exactly; the rest (a batch loop whose
         // length does not divide the arrivals' pattern) keep the batch path.
         XCTAssertGreaterThanOrEqual(compressedRuns, trials * 3 / 10, "only \(compressedRuns) of \(trials) runs with production were compressed")
