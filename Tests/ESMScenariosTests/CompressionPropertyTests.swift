@@ -150,7 +150,7 @@ final class CompressionPropertyTests: XCTestCase {
 
     /// Steady production compresses: the same bytes on both paths, and most runs compressed.
     func testRandomTrafficScenariosGiveTheSameBytesOnBothPaths() throws {
-        let trials = LongTest.cases(optimized: 200, debug: 4)
+        let trials = LongTest.cases(optimized: 500, debug: 4)
         let compressedRuns = try Self.compareRandomRuns(trials, seed: 1_717, generator: Self.randomTrafficScenario)
         // About half settle into a cycle that repeats exactly; the rest (a batch loop whose
         // length does not divide the arrivals' pattern) keep the batch path.

@@ -56,6 +56,12 @@ extension ESMSimulation {
             for earlier in steady.history.reversed() where earlier.signatureHash == snapshot.signatureHash && earlier.signature == snapshot.signature {
                 if skipCycles(from: earlier, to: snapshot, queue: &queue) { return resetSteadyStretch() }
             }
+            guard steady.snapshotsTaken < steady.budget else {
+                // Out of snapshots until the next outside moment: stop recording ages for them.
+                steady.history.removeAll(keepingCapacity: true)
+                totals.recordAges.journal = nil
+                return
+            }
             steady.history.append(snapshot)
             if steady.history.count > SteadyStretch.historyLimit { dropOldestSnapshot() }
         case .actuate:
