@@ -102,8 +102,8 @@ final class AWSCLIImportTests: XCTestCase {
             ("{\"EventSourceMappings\": {}}", "x.json:1:25: EventSourceMappings: expected an array, found an object"),
             ("{\"EventSourceMappings\": [3]}", "x.json:1:26: EventSourceMappings[0]: expected an object, found a number"),
             ("{\"EventSourceMappings\": [], \"Next\": 1}", "x.json:1:37: Next: unknown field; list-event-source-mappings prints EventSourceMappings and NextMarker"),
-            ("{\"EventSourceMappings\": []}", "x.json: no Kafka event source mapping in the input; give the JSON of aws lambda get-event-source-mapping, list-event-source-mappings or get-function-configuration, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"),
-            ("{\"hello\": 1}", "x.json:1:1: not a format esmsim import reads; expected the JSON of aws lambda get-event-source-mapping, list-event-source-mappings or get-function-configuration, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"),
+            ("{\"EventSourceMappings\": []}", "x.json: no Kafka event source mapping in the input; give the JSON of aws lambda get-event-source-mapping, list-event-source-mappings, get-function-configuration or get-provisioned-concurrency-config / list-provisioned-concurrency-configs, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"),
+            ("{\"hello\": 1}", "x.json:1:1: not a format esmsim import reads; expected the JSON of aws lambda get-event-source-mapping, list-event-source-mappings, get-function-configuration or get-provisioned-concurrency-config / list-provisioned-concurrency-configs, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"),
             ("", "x.json:1:1: malformed JSON: unexpected end of file, expected a value"),
         ]
         for (text, expected) in cases {

@@ -106,6 +106,40 @@ final class ExtremeScenarioTests: XCTestCase {
         XCTAssertTrue(refusal(busy).contains("too large to simulate"))
     }
 
+    /// A refusal for throttled attempts names what throttles them: the concurrency limit
+    /// (raise reserved concurrency) or Lambda's scaling rate (which reserving does not lift).
+    func testAThrottleRefusalNamesItsCause() throws {
+        let limits = RunLimits(maximumEvents: 10_000_000)
+        func refusal(_ scenario: Scenario, profile: BehaviourProfile) -> String {
+            do {
+                try ScenarioRunner.checkSize(of: scenario, profile: profile, options: .init(limits: limits), file: "big.json")
+                return ""
+            } catch {
+                return error.description
+            }
+        }
+        let capped = try scenario([
+            ("topic.partitions", 1_000), ("topic.backlogRecords", 10_000_000), ("producer", nil),
+            ("function.durationMs", 60_000), ("function.reservedConcurrency", 1),
+            ("eventSourceMapping.ProvisionedPollerConfig", ["MinimumPollers": 200, "MaximumPollers": 1_000]),
+        ])
+        let byLimit = refusal(capped, profile: profile)
+        XCTAssertTrue(byLimit.contains("throttled invocation attempts against a concurrency limit of 1; raise function.reservedConcurrency"), byLimit)
+
+        var slow = profile
+        slow.scalingRateEnvironments = 1
+        slow.scalingRateWindowSeconds = 3_600
+        let wide = try scenario([
+            ("topic.partitions", 2_000), ("topic.backlogRecords", 10_000_000), ("producer", nil),
+            ("function.durationMs", 60_000), ("function.reservedConcurrency", nil), ("function.accountConcurrency", 20_000),
+            ("eventSourceMapping.ProvisionedPollerConfig", ["MinimumPollers": 200, "MaximumPollers": 2_000]),
+        ])
+        let byRate = refusal(wide, profile: slow)
+        XCTAssertTrue(byRate.contains("throttled invocation attempts while Lambda's scaling rate (1 new execution environment per 3,600 s, profile aws-2024) creates the function's execution environments; raise function.ProvisionedConcurrentExecutions"), byRate)
+        XCTAssertFalse(byRate.contains("reservedConcurrency"), byRate)
+        XCTAssertEqual(refusal(wide, profile: profile), "", "at 1,000 environments per 10 s the same run fits")
+    }
+
     func testMoreRecordsThanCountedExactlyAreRefused() throws {
         let huge = try scenario([("topic.backlogRecords", 1e15), ("producer.recordsPerSecond", 1e9), ("producer.durationSeconds", 120 * 86_400), ("horizonSeconds", 120 * 86_400)])
         XCTAssertTrue(refusal(huge).contains("records before the horizon, more than the 2^53 (about 9 quadrillion) esmsim counts exactly"), refusal(huge))

@@ -51,6 +51,19 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(several.errors.contains("--out - prints one scenario, and the input holds 2"), several.errors)
     }
 
+    func testProvisionedConcurrencyIsImportedAndABadCountExitsTwo() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        let imported = try BuiltCommand.run(["import", Self.examples + "provisioned-concurrency-template.yaml", "--logical-id", "OrdersMapping", "--out", "."], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.errors)
+        XCTAssertTrue(try BuiltCommand.read(folder, "OrdersMapping.json").contains("\"ProvisionedConcurrentExecutions\": 25"))
+        XCTAssertEqual(try BuiltCommand.run(["validate", "OrdersMapping.json"], in: folder).status, 0)
+        try BuiltCommand.write("{\"RequestedProvisionedConcurrentExecutions\": -2}", folder, "pc.json")
+        let bad = try BuiltCommand.run(["import", Self.examples + "get-event-source-mapping.json", "pc.json", "--out", "bad"], in: folder)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.errors, "pc.json:1:46: RequestedProvisionedConcurrentExecutions: -2 is outside 1...1,000,000\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/bad"))
+    }
+
     func testBadInputExitsTwoWithPositionsAndWritesNothing() throws {
         let folder = try BuiltCommand.temporaryFolder(self)
         try BuiltCommand.write("Resources:\n  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n      BatchSize: 0\n      Topics: 'x\n", folder, "bad.yaml")

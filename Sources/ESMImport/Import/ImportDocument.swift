@@ -10,6 +10,8 @@ struct ImportDocument {
         case mappings
         /// `get-function-configuration`, `get-function` or `get-function-concurrency`.
         case function
+        /// `get-provisioned-concurrency-config` or `list-provisioned-concurrency-configs`.
+        case provisionedConcurrency
         /// A CloudFormation or SAM template.
         case template
         /// `terraform show -json`.
@@ -21,7 +23,7 @@ struct ImportDocument {
     let content: Content
 
     /// What `esmsim import` reads, for messages.
-    static let formats = "the JSON of aws lambda get-event-source-mapping, list-event-source-mappings or get-function-configuration, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"
+    static let formats = "the JSON of aws lambda get-event-source-mapping, list-event-source-mappings, get-function-configuration or get-provisioned-concurrency-config / list-provisioned-concurrency-configs, a CloudFormation or SAM template (JSON or YAML), or terraform show -json"
 
     /// Reads and recognises `path`; YAML when the name ends in .yaml, .yml or .template
     /// and the text does not start with `{`.
@@ -63,6 +65,7 @@ struct ImportDocument {
         if !keys.isDisjoint(with: ["Resources", "AWSTemplateFormatVersion", "Transform"]) { return .template }
         if keys.contains("format_version") || keys.contains("terraform_version") { return .terraform }
         if keys.contains("EventSourceMappings") { return .mappings }
+        if ProvisionedConcurrencyReader.recognises(keys) { return .provisionedConcurrency }
         // A mapping never holds these; a function's configuration always holds some.
         let functionKeys: Set<String> = ["Configuration", "MemorySize", "Runtime", "Handler", "CodeSize", "CodeSha256", "PackageType", "Timeout", "Architectures"]
         if !keys.isDisjoint(with: functionKeys) || keys == ["ReservedConcurrentExecutions"] { return .function }

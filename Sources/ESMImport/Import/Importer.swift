@@ -41,6 +41,7 @@ public enum Importer {
         var problems: [Diagnostic] = []
         var mappings: [ImportedMapping] = []
         var functions: [ImportedFunction] = []
+        var provisioned: [ImportedProvisionedConcurrency] = []
         for input in inputs {
             let document: ImportDocument
             do {
@@ -57,8 +58,9 @@ public enum Importer {
             switch document.content {
             case .mappings: mappings += AWSCLIReader.mappings(document.root, reader: reader)
             case .function: functions.append(AWSCLIReader.function(document.root, reader: reader))
-            case .template: mappings += TemplateReader.mappings(document.root, reader: reader)
-            case .terraform: mappings += TerraformReader.mappings(document.root, reader: reader)
+            case .provisionedConcurrency: provisioned += ProvisionedConcurrencyReader.cli(document.root, reader: reader)
+            case .template: mappings += TemplateReader.mappings(document.root, reader: reader, provisioned: &provisioned)
+            case .terraform: mappings += TerraformReader.mappings(document.root, reader: reader, provisioned: &provisioned)
             }
             problems += inFileOrder(reader.problems)
         }
@@ -82,14 +84,18 @@ public enum Importer {
         for var mapping in chosen {
             mapping.name = uniqueName(fileName(mapping.name), &usedNames)
             let (function, note) = pairFunction(mapping, functions: functions, mappingCount: chosen.count)
+            pairProvisionedConcurrency(&mapping, configurations: provisioned)
             var builder = ScenarioBuilder(mapping: mapping, function: function, functionNote: note, options: options, traffic: traffic)
             let scenario = builder.build()
             problems += builder.problems
-            do {
-                _ = try ScenarioLoader.parse(scenario.text, file: "\(scenario.name).json", defaultName: scenario.name)
-            } catch {
-                // The options or the input gave a value the scenario format refuses.
-                problems += error.problems
+            // A contradiction the builder placed in the input is not repeated from the scenario written.
+            if builder.problems.isEmpty {
+                do {
+                    _ = try ScenarioLoader.parse(scenario.text, file: "\(scenario.name).json", defaultName: scenario.name)
+                } catch {
+                    // The options or the input gave a value the scenario format refuses.
+                    problems += error.problems
+                }
             }
             scenarios.append(scenario)
         }

@@ -126,6 +126,14 @@ struct ScenarioBuilder {
         } else if let account = options.accountConcurrency {
             members.append(member("accountConcurrency", .number(Double(account))))
         }
+        if let provisioned = mapping.provisionedConcurrency, let executions = provisioned.executions {
+            if let reserved = options.reservedConcurrency ?? function?.reservedConcurrency, executions > reserved {
+                // Reported at the input's count rather than in the scenario written from it.
+                problems.append(Diagnostic(file: provisioned.file, line: provisioned.value.line, column: provisioned.value.column, path: provisioned.path,
+                    message: "\(executions) is more than the function's reserved concurrency (\(reserved)); provisioned concurrency is part of the reserved concurrency"))
+            }
+            members.append(member("ProvisionedConcurrentExecutions", .number(Double(executions))))
+        }
         return members
     }
 
@@ -143,6 +151,9 @@ struct ScenarioBuilder {
             lines.append("  function: " + (settings.isEmpty ? "no settings the model uses" : settings.joined(separator: ", ")) + " (\(function.source))")
         }
         if let functionNote { lines.append("  function: \(functionNote)") }
+        if let provisioned = mapping.provisionedConcurrency, let executions = provisioned.executions {
+            lines.append("  provisioned concurrency: ProvisionedConcurrentExecutions \(executions)\(mapping.target.map { " on \($0.description)" } ?? "") (\(provisioned.source))")
+        }
         lines += assumed.map { "  assumed: \($0)" }
         lines += (mapping.unresolved + (function?.unresolved ?? [])).map { "  unresolved: \($0)" }
         var reasons: [String] = []

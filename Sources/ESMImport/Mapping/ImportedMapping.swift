@@ -35,6 +35,11 @@ public struct ImportedMapping: Sendable {
     public var function: ImportedFunction?
     /// The function's name or ARN, to match a function file; nil when unknown.
     public var functionReference: String?
+    /// The function and qualifier `FunctionName` invokes, when known: which provisioned
+    /// concurrency configuration applies (`Importer+ProvisionedConcurrency`).
+    var target: FunctionTarget?
+    /// The provisioned concurrency of the qualifier it invokes, once paired.
+    var provisionedConcurrency: ImportedProvisionedConcurrency?
     /// Why this is not a Kafka mapping (SQS, Kinesis...), when it is not.
     public var notKafka: String?
 

@@ -260,6 +260,9 @@ struct MappingPropertiesReader {
             mapping.notes.append("\(topics.count) topics: the model simulates one topic, so give --partitions as the partitions of all of them together")
         case ("FunctionArn", .string(let reference)), ("FunctionName", .string(let reference)):
             mapping.functionReference = reference
+            // FunctionArn (as Lambda returns it) may carry the qualifier FunctionName left out.
+            let target = FunctionTarget(reference: reference)
+            if mapping.target?.qualifier == nil { mapping.target = target }
         case ("State", .string(let state)) where state != "Enabled":
             mapping.notes.append("State is \(state): simulated as if Enabled")
         case ("Enabled", _) where reader.bool(value, path) == false:

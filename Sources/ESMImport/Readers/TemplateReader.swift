@@ -11,8 +11,9 @@ enum TemplateReader {
     /// SAM event types that are Kafka event source mappings.
     static let kafkaEventTypes: Set<String> = ["MSK", "SelfManagedKafka"]
 
-    /// Every Kafka mapping in the template.
-    static func mappings(_ root: JSONValue, reader: ImportReader) -> [ImportedMapping] {
+    /// Every Kafka mapping in the template; its provisioned concurrency configurations go
+    /// to `provisioned`.
+    static func mappings(_ root: JSONValue, reader: ImportReader, provisioned: inout [ImportedProvisionedConcurrency]) -> [ImportedMapping] {
         guard reader.members(root, "") != nil else { return [] }
         guard let resources = root["Resources"] else {
             reader.report(root, "Resources", "missing; a template declares its resources under Resources")
@@ -30,6 +31,8 @@ enum TemplateReader {
             if case .string(let type)? = entry.value["Type"]?.kind { context.resourceTypes[entry.key] = type }
         }
         let functions = readFunctions(root, entries, context: context, reader: reader)
+        let index = Resources(entries, context: context, root: root)
+        provisioned += provisionedConcurrency(entries, resources: index, reader: reader)
         var mappings: [ImportedMapping] = []
         for entry in entries {
             let path = "Resources.\(entry.key)"
@@ -50,9 +53,22 @@ enum TemplateReader {
                 var mapping = ImportedMapping(file: reader.file, format: isSAM ? "SAM template" : "CloudFormation template", identifier: entry.key, name: entry.key, at: entry.value)
                 MappingPropertiesReader(reader: reader, dialect: .cloudFormation, template: context).read(properties, path: "\(path).Properties", into: &mapping)
                 attachFunction(properties["FunctionName"], functions: functions, to: &mapping)
+                if let functionName = properties["FunctionName"], let target = index.target(of: functionName) {
+                    mapping.target = target
+                    // An alias or version of a template function: the function's settings apply.
+                    if mapping.function == nil, Intrinsic.referencedResource(functionName) != nil, let function = functions[target.label] {
+                        mapping.function = function
+                        mapping.unresolved.removeAll { $0.hasSuffix(".FunctionName = \(Intrinsic.describe(functionName) ?? "")") }
+                    }
+                }
                 mappings.append(mapping)
             case "AWS::Serverless::Function":
-                mappings += samEvents(entry, path: path, function: functions[entry.key], context: context, reader: reader)
+                let target = FunctionTarget(names: index.functionNames(entry.key), qualifier: index.autoPublishAlias(entry.key), label: entry.key)
+                mappings += samEvents(entry, path: path, function: functions[entry.key], context: context, reader: reader).map { event in
+                    var mapping = event
+                    mapping.target = target
+                    return mapping
+                }
             default:
                 break
             }

@@ -13,8 +13,9 @@ enum TerraformReader {
         var path: String
     }
 
-    /// Every Kafka mapping in the state or plan.
-    static func mappings(_ root: JSONValue, reader: ImportReader) -> [ImportedMapping] {
+    /// Every Kafka mapping in the state or plan; its provisioned concurrency
+    /// configurations (`aws_lambda_provisioned_concurrency_config`) go to `provisioned`.
+    static func mappings(_ root: JSONValue, reader: ImportReader, provisioned: inout [ImportedProvisionedConcurrency]) -> [ImportedMapping] {
         let key = root["values"] != nil ? "values" : "planned_values"
         guard let values = root[key], !ImportReader.isAbsent(values) else {
             reader.report(root, "values", "missing; terraform show -json prints the state's resources under values (a plan's under planned_values)")
@@ -39,6 +40,7 @@ enum TerraformReader {
             function.name = names.first
             functions.append((names.map(ImportedFunction.bareName), function))
         }
+        provisioned += resources.filter { $0.type == provisionedConcurrencyType }.compactMap { provisionedConcurrency($0, reader: reader) }
         var mappings: [ImportedMapping] = []
         for resource in resources where resource.type == "aws_lambda_event_source_mapping" {
             var mapping = ImportedMapping(file: reader.file, format: "terraform show -json", identifier: resource.address, name: name(of: resource.address), at: resource.values)
@@ -67,7 +69,7 @@ enum TerraformReader {
                     continue
                 }
                 if case .string(let mode)? = element["mode"]?.kind, mode != "managed" { continue }
-                guard type == "aws_lambda_event_source_mapping" || type == "aws_lambda_function" else { continue }
+                guard ["aws_lambda_event_source_mapping", "aws_lambda_function", provisionedConcurrencyType].contains(type) else { continue }
                 guard let values = element["values"], values.members != nil else {
                     reader.report(element["values"] ?? element, "\(resourcePath).values", element["values"] == nil ? "missing; the resource's attributes sit under values" : "expected an object")
                     continue
@@ -80,6 +82,36 @@ enum TerraformReader {
                 collect(child, path: "\(path).child_modules[\(offset)]", into: &resources, reader: reader, depth: depth + 1)
             }
         }
+    }
+
+    /// The resource type of a provisioned concurrency configuration.
+    static let provisionedConcurrencyType = "aws_lambda_provisioned_concurrency_config"
+
+    /// An `aws_lambda_provisioned_concurrency_config`: `function_name` (name or ARN),
+    /// `qualifier` (alias name or version) and `provisioned_concurrent_executions`.
+    static func provisionedConcurrency(_ resource: Resource, reader: ImportReader) -> ImportedProvisionedConcurrency? {
+        let values = resource.values
+        var texts: [String: String] = [:]
+        for key in ["function_name", "qualifier"] {
+            guard let value = values[key], !ImportReader.isAbsent(value) else {
+                reader.report(values, ImportReader.join(resource.path, key), "missing; the configuration names the function and the alias or version it is on")
+                continue
+            }
+            if let text = reader.string(value, ImportReader.join(resource.path, key)) { texts[key] = text }
+        }
+        let key = "provisioned_concurrent_executions"
+        guard let count = values[key], !ImportReader.isAbsent(count) else {
+            reader.report(values, ImportReader.join(resource.path, key), "missing; the configuration's count of environments")
+            return nil
+        }
+        let executions = ProvisionedConcurrencyReader.executions(count, ImportReader.join(resource.path, key), reader: reader)
+        guard let executions, let name = texts["function_name"], let qualifier = texts["qualifier"] else { return nil }
+        ProvisionedConcurrencyReader.checkQualifier(qualifier, at: values["qualifier"]!, ImportReader.join(resource.path, "qualifier"), reader: reader)
+        let function = FunctionTarget(reference: name)
+        let target = FunctionTarget(names: function.names, qualifier: qualifier, label: function.label)
+        return ImportedProvisionedConcurrency(
+            target: target, executions: executions, source: "\(resource.address) in \(reader.file)", value: count,
+            file: reader.file, path: ImportReader.join(resource.path, key))
     }
 
     /// A scenario name from an address: `module.kafka.aws_lambda_event_source_mapping.orders[0]` is `kafka-orders-0`.

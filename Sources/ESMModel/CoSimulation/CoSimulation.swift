@@ -11,7 +11,10 @@ import EventEngine
 /// by scheduling order, and the throttle decision is first come, first served: an
 /// invocation start (of any ESM) takes a free place in the order the kernel delivers it,
 /// and a throttled one retries after the profile's `throttleRetrySeconds` like any other.
-/// A list of one ESM gives exactly that ESM's own run.
+/// The ESMs start their invocations on the function's one pool of execution environments
+/// (`FunctionConcurrency`), so a start is cold only when no environment of the function is
+/// idle, and the scaling rate counts the new environments of all of them; each ESM's
+/// `cold_starts` counts its own. A list of one ESM gives exactly that ESM's own run.
 ///
 /// The run ends at the first sample at which every ESM has settled (or at the horizon).
 public struct CoSimulation {
@@ -36,7 +39,9 @@ public struct CoSimulation {
         self.configuration = configuration
         let mappings = configuration.mappings
         let first = mappings[0]
-        concurrency = FunctionConcurrency(sampleInterval: first.sampleInterval)
+        concurrency = FunctionConcurrency(
+            sampleInterval: first.sampleInterval,
+            environments: ExecutionEnvironmentPool(first.function, profile: first.profile), mappings: mappings.count)
         let allPartitions = mappings.reduce(0) { $0 + $1.topic.partitions }
         simulations = mappings.map { mapping in
             var shared = mapping
@@ -58,7 +63,10 @@ public struct CoSimulation {
         laneOfMapping = lanes
         groupMeters = meters
         handled = Array(repeating: 0, count: mappings.count)
-        for index in simulations.indices { simulations[index].sharedConcurrency = concurrency }
+        for index in simulations.indices {
+            simulations[index].sharedConcurrency = concurrency
+            simulations[index].mappingIndex = Int32(index)
+        }
     }
 
     /// Runs every ESM to completion (all drained and settled) or to the horizon.

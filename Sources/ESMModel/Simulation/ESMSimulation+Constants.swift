@@ -56,9 +56,10 @@ extension ESMSimulation {
             rebalancePause = Ticks.seconds(profile.rebalancePauseSeconds)
             actuationDelay = Ticks.seconds(behaviour.actuationDelaySeconds)
             let function = configuration.function
-            throttlingImpossible = configuration.topic.partitions + configuration.partitionsOfOtherMappings
-                <= function.concurrencyLimit
-                && !ExecutionEnvironmentPool(function, profile: profile).scalingRateCanBind(maximumConcurrency: configuration.topic.partitions)
+            // Co-simulated ESMs start on the function's one pool, so the bound is all of theirs.
+            let functionPartitions = configuration.topic.partitions + configuration.partitionsOfOtherMappings
+            throttlingImpossible = functionPartitions <= function.concurrencyLimit
+                && !ExecutionEnvironmentPool(function, profile: profile).scalingRateCanBind(maximumConcurrency: functionPartitions)
             coldStartsTakeTime = function.hasColdStartTime
             retryLimit = settings.retryLimit(retriesWithDestination: Int(profile.retriesWithDestination))
             filter = settings.filterMatchShare.map(ProportionalCount.init(share:))

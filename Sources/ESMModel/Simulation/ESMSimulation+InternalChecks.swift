@@ -129,7 +129,7 @@ extension ESMSimulation {
             "poller loads \(assigned) differ by more than one partition")
         precondition(concurrency <= inFlight, "\(concurrency) invocations but only \(inFlight) batches in flight")
         precondition(
-            environments.busy == concurrency,
+            sharedConcurrency != nil || environments.busy == concurrency,
             "\(environments.busy) environments busy, but \(concurrency) invocations running")
         precondition(
             committedSum - backlogSkipped == totals.committed,

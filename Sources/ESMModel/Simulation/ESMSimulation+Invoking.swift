@@ -7,7 +7,7 @@ extension ESMSimulation {
     /// cold-start time is possible at all).
     mutating func startInvocation(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         settleConcurrency(at: now)
-        let assignment = environments.assignment(at: now)
+        let assignment = environmentAssignment(at: now)
         if functionConcurrency(at: now) >= configuration.function.concurrencyLimit || assignment == .throttled {
             totals.throttles += 1
             readings.throttlesSinceEvaluation += 1
@@ -56,7 +56,7 @@ extension ESMSimulation {
         let end = start + duration
         concurrencyChanges.schedule(true, at: start, priority: .normal)
         concurrencyChanges.schedule(false, at: end, priority: .urgent)
-        sharedConcurrency?.invocation(from: start, to: end)
+        sharedConcurrency?.invocation(of: mappingIndex, from: start, to: end)
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
         if failed || partitions[index].reportedFailureAt >= 0 || !partitions[index].pendingParts.isEmpty {
@@ -67,17 +67,18 @@ extension ESMSimulation {
     }
 
     /// Applies every invocation start and end up to `now`, in time order: concurrency,
-    /// its maxima, the invocation count, and the environments (cold starts among them).
+    /// its maxima, the invocation count, and the environments (cold starts among them),
+    /// unless co-simulated: the function's shared pool then places them (`FunctionConcurrency`).
     mutating func settleConcurrency(at now: SimTime) {
         while let (_, records) = invokedRecordStarts.next(notAfter: now) { totals.events.invoked += records }
+        let ownPool = sharedConcurrency == nil
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
                 concurrency -= 1
-                environments.release(at: time)
+                if ownPool { environments.release(at: time) }
                 continue
             }
-            let assignment = environments.acquire(at: time)
-            checkEnvironment(assignment, at: time)
+            if ownPool { checkEnvironment(environments.acquire(at: time), at: time) }
             concurrency += 1
             totals.invocations += 1
             if concurrency > sampling.intervalMaxConcurrency { sampling.intervalMaxConcurrency = concurrency }

@@ -18,14 +18,15 @@ extension ESMSimulation {
         curve.forget(before: oldestInterest)
         advanceMeter(to: now)
         let epus = epuMeter.current
+        let coldStartsSoFar = coldStarts(through: now)
         sampling.rows.append(TimeSeriesRow(
             time: now, producedTotal: produced, processedTotal: totals.processed, offsetLagSum: lag,
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: sampling.intervalMaxConcurrency,
             pollers: pollers.count, invocations: totals.invocations - sampling.lastInvocations,
             errors: totals.errors - sampling.lastErrors, throttles: totals.throttles - sampling.lastThrottles,
             recordsDropped: totals.dropped, epus: epus, events: totals.events.since(sampling.lastEvents),
-            coldStarts: environments.coldStarts - sampling.lastColdStarts))
-        sampling.lastColdStarts = environments.coldStarts
+            coldStarts: coldStartsSoFar - sampling.lastColdStarts))
+        sampling.lastColdStarts = coldStartsSoFar
         sampling.lastEvents = totals.events
         sampling.intervalMaxConcurrency = concurrency
         sampling.lastInvocations = totals.invocations
@@ -76,7 +77,9 @@ extension ESMSimulation {
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
             events: totals.events)
-        summary.coldStarts = environments.coldStarts
+        // Co-simulated, the cold starts up to the last row: the function's pool may have
+        // been settled past this ESM's end by the others.
+        summary.coldStarts = sharedConcurrency == nil ? environments.coldStarts : totals.sharedColdStarts
         summary.compressedSteps = steady.steps
         summary.setLagStatistics(from: sampling.rows)
         return summary

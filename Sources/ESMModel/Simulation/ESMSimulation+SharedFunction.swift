@@ -7,4 +7,18 @@ extension ESMSimulation {
         guard let sharedConcurrency else { return concurrency }
         return sharedConcurrency.settle(at: now)
     }
+
+    /// Where an invocation starting at `now` would run: on this ESM's own pool, or,
+    /// co-simulated, on the function's pool that every ESM on it starts on.
+    func environmentAssignment(at now: SimTime) -> ExecutionEnvironmentPool.Assignment {
+        sharedConcurrency?.assignment(at: now) ?? environments.assignment(at: now)
+    }
+
+    /// Cold starts of this ESM's invocations up to `now` (its samples' running count):
+    /// its own pool's, or, co-simulated, those the function's shared pool gave it.
+    mutating func coldStarts(through now: SimTime) -> Int64 {
+        guard let sharedConcurrency else { return environments.coldStarts }
+        totals.sharedColdStarts += sharedConcurrency.takeColdStarts(of: Int(mappingIndex), through: now)
+        return totals.sharedColdStarts
+    }
 }

@@ -23,5 +23,7 @@ extension ESMSimulation {
         var peakLag: Int64 = 0
         /// How long records waited from arrival to invocation.
         var recordAges = AgeHistogram()
+        /// Cold starts of this ESM's invocations on a function's shared pool, as far as its samples took them.
+        var sharedColdStarts: Int64 = 0
     }
 }

@@ -35,7 +35,8 @@ public struct ESMSimulation {
     /// Records of invocations committed to but not yet started, at their start times:
     /// `settleConcurrency` counts them as invoked when their time comes.
     var invokedRecordStarts = EventQueue<Int64>()
-    /// The function's execution environments, as of the last `settleConcurrency`.
+    /// The function's execution environments, as of the last `settleConcurrency`; unused
+    /// when co-simulated (`sharedConcurrency` holds the function's pool).
     var environments: ExecutionEnvironmentPool
     var drainTime: SimTime?
     var productionOver = false
@@ -48,6 +49,8 @@ public struct ESMSimulation {
     var epuMeter: EPUMeter
     /// The function's concurrency when other ESMs, co-simulated, invoke it too; nil alone.
     var sharedConcurrency: FunctionConcurrency?
+    /// This ESM's index among the co-simulated ones, which its shared invocations carry.
+    var mappingIndex: Int32 = 0
 
     /// Prepares a run of `configuration`.
     public init(_ configuration: ModelConfiguration) {

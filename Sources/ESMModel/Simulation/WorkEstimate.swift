@@ -21,6 +21,12 @@ public struct WorkEstimate: Equatable, Sendable {
     /// Invocation attempts refused because the function was at its concurrency limit, or
     /// needed a new environment its scaling rate did not allow yet.
     public var throttledAttempts: Double
+    /// The part of `throttledAttempts` the scaling rate refuses (the rest meet the
+    /// concurrency limit), so a refusal can name the cause that dominates.
+    public var scalingRateAttempts: Double
+    /// The most invocations at once the run is expected to reach: its batches in flight,
+    /// capped by the function's limit (what the scaling rate must create environments for).
+    public var concurrencyReached: Double
     /// Time-series rows.
     public var rows: Double
     /// Partition visits made by sampling and rebalancing (each sample and each rebalance
@@ -80,7 +86,9 @@ public struct WorkEstimate: Equatable, Sendable {
         } else {
             throttledAttempts = 0
         }
-        throttledAttempts += Self.scalingRateThrottles(configuration, concurrent: min(batchesInFlight, limit), horizon: horizon)
+        concurrencyReached = min(batchesInFlight, limit)
+        scalingRateAttempts = Self.scalingRateThrottles(configuration, concurrent: concurrencyReached, horizon: horizon)
+        throttledAttempts += scalingRateAttempts
 
         let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
         rows = horizon / sampleInterval + 2
@@ -90,6 +98,7 @@ public struct WorkEstimate: Equatable, Sendable {
             // Compressed runs simulate a few cycles per steady stretch, not every batch.
             invocations *= compressed / max(batches, 1)
             throttledAttempts *= compressed / max(batches, 1)
+            scalingRateAttempts *= compressed / max(batches, 1)
             batches = compressed
         }
         partitionVisits = partitions * (rows + evaluations)

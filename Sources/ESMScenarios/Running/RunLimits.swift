@@ -60,9 +60,24 @@ public struct RunLimits: Equatable, Sendable {
             return "visits to \(partitions) partitions at each of \(approximate(estimate.rows)) samples and scaler evaluations; use fewer topic.partitions or a shorter horizonSeconds"
         }
         if estimate.throttledAttempts >= batchWork {
-            return "\(approximate(estimate.throttledAttempts)) throttled invocation attempts against a concurrency limit of \(configuration.function.concurrencyLimit); raise function.reservedConcurrency or shorten horizonSeconds"
+            return throttleCost(of: estimate, configuration: configuration)
         }
         return "\(approximate(estimate.invocations)) invocations carrying \(approximate(estimate.records)) records over \(partitions) partitions within the \(horizon) s horizon; raise eventSourceMapping.BatchSize, or shorten horizonSeconds"
+    }
+
+    /// The throttled attempts in words, naming the cause that makes most of them: the
+    /// function's concurrency limit, or the scaling rate at which Lambda creates its
+    /// execution environments (which reserved concurrency does not lift).
+    static func throttleCost(of estimate: WorkEstimate, configuration: ModelConfiguration) -> String {
+        let attempts = approximate(estimate.throttledAttempts)
+        let limitAttempts = estimate.throttledAttempts - estimate.scalingRateAttempts
+        guard estimate.scalingRateAttempts > limitAttempts else {
+            return "\(attempts) throttled invocation attempts against a concurrency limit of \(configuration.function.concurrencyLimit); raise function.reservedConcurrency or shorten horizonSeconds"
+        }
+        let profile = configuration.profile
+        let noun = profile.scalingRateEnvironments == 1 ? "environment" : "environments"
+        let rate = "\(FieldReader.format(profile.scalingRateEnvironments)) new execution \(noun) per \(FieldReader.format(profile.scalingRateWindowSeconds)) s"
+        return "\(attempts) throttled invocation attempts while Lambda's scaling rate (\(rate), profile \(profile.name)) creates the function's execution environments; raise function.ProvisionedConcurrentExecutions (environments ready from the start), lower the concurrency the ESM reaches, or shorten horizonSeconds"
     }
 
     /// A large count in words with two significant figures ("4.8 billion"); exact below a million.

@@ -49,19 +49,17 @@ extension ScenarioRunner {
     static func checkListSize(of scenario: Scenario, profile: BehaviourProfile, options: Options, file: String) throws(DiagnosticError) -> WorkEstimate {
         let configuration = coSimulation(for: scenario, profile: profile, options: options)
         var problems: [Diagnostic] = []
-        var estimates: [WorkEstimate] = []
         for (index, mapping) in configuration.mappings.enumerated() {
             for var problem in options.limits.problems(for: mapping, file: file) {
                 problem.path = FieldReader.join("\(ScenarioLoader.mappingListKey)[\(index)]", problem.path)
                 problems.append(problem)
             }
-            estimates.append(WorkEstimate(mapping))
         }
-        let total = WorkEstimate(summing: estimates)
+        let total = WorkEstimate(coSimulating: configuration.mappings)
         if problems.isEmpty, total.events > options.limits.maximumEvents {
             problems.append(Diagnostic(
                 file: file, line: 0, column: 0, path: ScenarioLoader.mappingListKey,
-                message: "too large to simulate: about \(RunLimits.approximate(total.events)) events over the \(estimates.count) ESMs (the limit is \(RunLimits.approximate(options.limits.maximumEvents))); list fewer ESMs or shorten horizonSeconds"))
+                message: "too large to simulate: about \(RunLimits.approximate(total.events)) events over the \(configuration.mappings.count) ESMs (the limit is \(RunLimits.approximate(options.limits.maximumEvents))); list fewer ESMs or shorten horizonSeconds"))
         }
         if !problems.isEmpty { throw DiagnosticError(problems: problems) }
         return total

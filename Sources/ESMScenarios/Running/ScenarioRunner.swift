@@ -74,7 +74,7 @@ public enum ScenarioRunner {
     /// The estimated work of a run of `scenario` (of all its ESMs, for a list).
     public static func estimate(of scenario: Scenario, profile: BehaviourProfile, options: Options) -> WorkEstimate {
         if scenario.hasMappingList {
-            return WorkEstimate(summing: coSimulation(for: scenario, profile: profile, options: options).mappings.map(WorkEstimate.init))
+            return WorkEstimate(coSimulating: coSimulation(for: scenario, profile: profile, options: options).mappings)
         }
         return WorkEstimate(configuration(for: scenario, profile: profile, options: options))
     }
