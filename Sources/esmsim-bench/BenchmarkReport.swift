@@ -13,7 +13,9 @@ enum BenchmarkReport {
         let simpy = value(after: "--simpy", in: arguments) ?? "Scripts/peers/simpy_esm.py"
 
         var rows: [Measurement] = []
-        for name in ["hold", "backlog", "backlog-batch", "shared", "day", "day-aligned", "month", "ensemble"] {
+        let allCases = ["hold", "backlog", "backlog-batch", "shared", "day", "day-aligned", "month", "ensemble"]
+        let chosen = value(after: "--cases", in: arguments).map { $0.split(separator: ",").map(String.init) } ?? allCases
+        for name in allCases where chosen.contains(name) {
             var childArguments = ["--case", name]
             if quick { childArguments.append("--quick") }
             guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),
@@ -25,7 +27,7 @@ enum BenchmarkReport {
             rows.append(measurement)
         }
         let points = quick ? 100 : 1_000
-        for cores in ["0", "0,1"] {
+        for cores in ["0", "0,1"] where chosen.contains("sweep") || chosen == allCases {
             if let sweep = SweepBenchmark.run(esmsim: esmsim, points: points, cores: cores) { rows.append(sweep) }
         }
         print(table(rows))

@@ -65,6 +65,19 @@ final class WorkloadRepetitionTests: XCTestCase {
         }
     }
 
+    /// Rates are taken as the fractions they are written as: whole, decimal, 1/120.
+    func testRatesAreExactFractions() {
+        let cases: [(Double, Int64, Int64)] = [(50_000, 50_000, 1), (1.0 / 120, 1, 120), (0.1, 1, 10), (1_234.567, 1_234_567, 1_000), (2.5, 5, 2)]
+        for (rate, numerator, denominator) in cases {
+            let fraction = ExactRatio.rational(approximating: rate, denominatorLimit: ArrivalCurve.rateDenominatorLimit)
+            XCTAssertEqual(fraction.numerator, numerator, "\(rate)")
+            XCTAssertEqual(fraction.denominator, denominator, "\(rate)")
+        }
+        let awkward = ExactRatio.rational(approximating: 504.32046448566877, denominatorLimit: 1_000_000)
+        XCTAssertLessThanOrEqual(awkward.denominator, 1_000_000)
+        XCTAssertEqual(Double(awkward.numerator) / Double(awkward.denominator), 504.32046448566877, accuracy: 1e-9)
+    }
+
     /// A month at 50,000 records/s counts exactly, without overflow.
     func testLongHighRatesDoNotOverflow() {
         let month = 30 * 86_400 * Ticks.perSecond

@@ -5,8 +5,10 @@ import EventEngine
 ///
 /// The curve is a chain of linear segments, counted in exact integer arithmetic
 /// (`ExactRatio`). With uniform arrivals the segments are the schedule's pieces, each
-/// piece's rate taken to a millionth of a record per second, and the count is exactly
-/// ⌊∫ rate⌋, the fraction of a record carried from piece to piece; so within a piece the
+/// piece's rate taken as the nearest fraction of records per second with a denominator up
+/// to a million (exact for whole, decimal and simple fractional rates such as 1/120), and
+/// the count is exactly ⌊∫ rate⌋, the fraction of a record carried from piece to piece
+/// (rounded down to the next piece's units); so within a piece the
 /// count a whole number of records later is the same count shifted, which the compressed
 /// path relies on. With Poisson arrivals each piece is cut into one-second segments whose
 /// counts are Poisson draws, spread evenly within the second. Segments are generated lazily and in order from the curve's own
@@ -32,10 +34,8 @@ public struct ArrivalCurve: Sendable {
 
     /// Length of one Poisson segment.
     public static let poissonSegment: SimTime = Ticks.perSecond
-    /// Uniform rates are kept in millionths of a record per second.
-    static let rateUnitsPerRecord: Int64 = 1_000_000
-    /// A uniform rate's count is kept in units of 1 / (rate unit × tick): the carry between pieces.
-    static let carryScale: Int64 = rateUnitsPerRecord * Ticks.perSecond
+    /// Uniform rates are kept as fractions of records per second with denominators up to this.
+    static let rateDenominatorLimit: Int64 = 1_000_000
 
     let schedule: ProductionSchedule
     /// Records present before time 0 (the backlog).
@@ -46,8 +46,9 @@ public struct ArrivalCurve: Sendable {
     var nextPiece = 0
     var generatedUntil: SimTime = 0
     var generatedCount: Int64
-    /// The fraction of a record produced beyond `generatedCount`, in units of 1 / `carryScale`.
+    /// The fraction of a record produced beyond `generatedCount`: `carry / carryScale`.
     var generatedCarry: Int64 = 0
+    var generatedCarryScale: Int64 = 1
 
     /// Creates the curve for `schedule` on top of `initialCount` backlog records.
     public init(schedule: ProductionSchedule, initialCount: Int64, random: RandomStream) {
@@ -138,13 +139,18 @@ public struct ArrivalCurve: Sendable {
         switch schedule.arrivals {
         case .uniform:
             end = piece.end
-            let units = Self.rateUnits(recordsPerSecond: piece.recordsPerSecond)
-            let common = max(ExactRatio.gcd(units, Self.carryScale), 1)
-            let total = ExactRatio.divide(units, times: end - start, plus: generatedCarry, by: Self.carryScale)
+            // Records per tick as rate / scale in lowest terms.
+            let perSecond = ExactRatio.rational(approximating: piece.recordsPerSecond, denominatorLimit: Self.rateDenominatorLimit)
+            let wholeScale = perSecond.denominator * Ticks.perSecond
+            let common = max(ExactRatio.gcd(perSecond.numerator, wholeScale), 1)
+            let (rate, scale) = (perSecond.numerator / common, wholeScale / common)
+            // The fraction carried in from the last piece, in this piece's units (rounded down).
+            let phase = ExactRatio.divide(generatedCarry, times: scale, plus: 0, by: generatedCarryScale).quotient
+            let total = ExactRatio.divide(rate, times: end - start, plus: phase, by: scale)
             segment = Segment(
                 start: start, end: end, base: generatedCount, countAtEnd: generatedCount + total.quotient,
-                phase: generatedCarry / common, rate: units / common, scale: Self.carryScale / common)
-            generatedCarry = total.remainder
+                phase: phase, rate: rate, scale: scale)
+            (generatedCarry, generatedCarryScale) = (total.remainder, scale)
         case .poisson:
             end = min(piece.end, start + Self.poissonSegment)
             let ratePerTick = piece.recordsPerSecond / Double(Ticks.perSecond)
@@ -158,8 +164,4 @@ public struct ArrivalCurve: Sendable {
         return true
     }
 
-    /// A uniform rate in millionths of a record per second.
-    static func rateUnits(recordsPerSecond: Double) -> Int64 {
-        Int64((recordsPerSecond * Double(rateUnitsPerRecord)).rounded())
-    }
 }

@@ -36,6 +36,28 @@ enum ExactRatio {
         return (Int64(clamping: quotient), Int64(remainder))
     }
 
+    /// The fraction closest to `value` (>= 0) with a denominator up to `denominatorLimit`,
+    /// found by continued fractions: `value` itself when it is such a fraction (whole and
+    /// decimal rates, 1/120), else its last convergent within the limit.
+    /// - Complexity: O(log denominatorLimit).
+    static func rational(approximating value: Double, denominatorLimit: Int64) -> (numerator: Int64, denominator: Int64) {
+        guard value > 0, value < Double(Int64.max / (4 * denominatorLimit)) else { return (0, 1) }
+        var (numerator, denominator) = (Int64(value), Int64(1))
+        var (previousNumerator, previousDenominator) = (Int64(1), Int64(0))
+        var rest = value - Double(numerator)
+        for _ in 0..<64 where Double(numerator) / Double(denominator) != value && rest > 0 {
+            let inverse = 1 / rest
+            guard inverse < Double(denominatorLimit) * 2 else { break }
+            let term = Int64(inverse)
+            let next = (term * numerator + previousNumerator, term * denominator + previousDenominator)
+            guard next.1 <= denominatorLimit else { break }
+            (previousNumerator, previousDenominator) = (numerator, denominator)
+            (numerator, denominator) = next
+            rest = inverse - Double(term)
+        }
+        return (numerator, denominator)
+    }
+
     /// The greatest common divisor of two non-negative numbers.
     static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
         var (x, y) = (a, b)
