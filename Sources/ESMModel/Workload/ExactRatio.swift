@@ -41,7 +41,9 @@ enum ExactRatio {
     /// decimal rates, 1/120), else its last convergent within the limit.
     /// - Complexity: O(log denominatorLimit).
     static func rational(approximating value: Double, denominatorLimit: Int64) -> (numerator: Int64, denominator: Int64) {
-        guard value > 0, value < Double(Int64.max / (4 * denominatorLimit)) else { return (0, 1) }
+        guard value > 0 else { return (0, 1) }
+        // Beyond this a numerator over a large denominator would not fit: whole records then.
+        guard value < Double(Int64.max / (4 * denominatorLimit)) else { return (Int64(min(value, 9e18)), 1) }
         var (numerator, denominator) = (Int64(value), Int64(1))
         var (previousNumerator, previousDenominator) = (Int64(1), Int64(0))
         var rest = value - Double(numerator)
