@@ -19,6 +19,8 @@ enum BenchmarkCases {
         case "day-aligned": return steadyDay(seconds: quick ? 3_600 : 86_400, minimumPollers: 100)
         case "month": return minuteTraffic(days: quick ? 1 : 30)
         case "ensemble": return ensemble(members: 4)
+        case "plan": return PlanBenchmark.run(hours: quick ? 6 : 7 * 24, exhaustive: false)
+        case "plan-exhaustive": return PlanBenchmark.run(hours: quick ? 6 : 7 * 24, exhaustive: true)
         default:
             FileHandle.standardError.write(Data("unknown case \(name)\n".utf8))
             exit(2)
@@ -103,23 +105,29 @@ enum BenchmarkCases {
     /// Minute-by-minute traffic over `days` days (43,200 schedule pieces for 30): a daily
     /// swing between about 1,000 and 9,000 records/s with a deterministic jitter per minute.
     static func minuteTraffic(days: Int) -> Measurement {
+        let json = minuteTrafficScenario(minutes: days * 1_440, description: "benchmark: \(days) days of minute-by-minute traffic")
+        return timedRun(scenario(json, name: "minute-traffic"), label: "\(days) days of minute traffic (\(days * 1_440) pieces)")
+    }
+
+    /// The scenario of `minuteTraffic` over its first `minutes`, as JSON: 100 partitions,
+    /// 20 ms per batch, provisioned with 20 to 100 pollers, and an hour after the traffic to drain.
+    static func minuteTrafficScenario(minutes: Int, description: String) -> String {
         var jitter = RandomStream(seed: 30)
         var pieces: [String] = []
-        let minutes = days * 1_440
         pieces.reserveCapacity(minutes)
         for minute in 0..<minutes {
             let phase = Double(minute % 1_440) / 1_440 * 2 * Double.pi
             let rate = 5_000 - 4_000 * cos(phase) + 500 * (jitter.nextUnit() - 0.5)
             pieces.append(#"{"startSeconds": \#(minute * 60), "durationSeconds": 60, "recordsPerSecond": \#(Int(rate))}"#)
         }
-        let json = """
-        {"description": "benchmark: \(days) days of minute-by-minute traffic", "topic": {"partitions": 100, "recordSizeBytes": 200},
+        return """
+        {"description": "\(description)", "topic": {"partitions": 100, "recordSizeBytes": 200},
          "producer": {"schedule": [\(pieces.joined(separator: ","))]}, "horizonSeconds": \(minutes * 60 + 3_600),
          "function": {"durationMs": 20},
          "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
         """
-        return timedRun(scenario(json, name: "minute-traffic"), label: "\(days) days of minute traffic (\(minutes) pieces)")
     }
+
     /// The 20M backlog under an ensemble of `members` profiles (aws-2024 with different
     /// rebalance pauses), on all cores: it counts the simulations the ensemble ran (one per
     /// member) and compares its wall time with one plain run's.

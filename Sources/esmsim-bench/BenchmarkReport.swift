@@ -13,11 +13,12 @@ enum BenchmarkReport {
         let simpy = value(after: "--simpy", in: arguments) ?? "Scripts/peers/simpy_esm.py"
 
         var rows: [Measurement] = []
-        let allCases = ["hold", "backlog", "backlog-batch", "shared", "day", "day-aligned", "month", "ensemble"]
+        let allCases = ["hold", "backlog", "backlog-batch", "shared", "day", "day-aligned", "month", "ensemble", "plan"]
         let chosen = value(after: "--cases", in: arguments).map { $0.split(separator: ",").map(String.init) } ?? allCases
         for name in allCases where chosen.contains(name) {
             var childArguments = ["--case", name]
-            if quick { childArguments.append("--quick") }
+            // The plan over a week takes hours until steady traffic is compressed: 6 h unless asked.
+            if quick || (name == "plan" && !arguments.contains("--plan-week")) { childArguments.append("--quick") }
             guard let (output, peak, _) = ChildProcess.run(me.path, childArguments),
                   let line = output.split(separator: "\n").last, var measurement = Measurement(serialized: String(line)) else {
                 print("case \(name) failed")
@@ -50,6 +51,10 @@ enum BenchmarkReport {
             }
         } else {
             print("  comparison skipped: \(peer == nil ? "the SimPy peer did not run (pip install simpy; --simpy PATH)" : "esmsim did not run (--esmsim PATH)")")
+        }
+        if let plan = rows.first(where: { $0.name.hasPrefix("plan,") }) {
+            print("")
+            print("\(plan.name): \(format(plan.wallSeconds)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores (target for a week: at most 60 s on 2); \(plan.note)")
         }
         if let one = rows.first(where: { $0.name.hasSuffix("1 core") }), let two = rows.first(where: { $0.name.hasSuffix("2 cores") }) {
             print("")

@@ -233,7 +233,7 @@ final class DiagnosticProblemTests: XCTestCase {
         do {
             _ = try TextFile.read(path: "/nonexistent/esmsim-scenario.json", kind: "scenario")
             XCTFail("read a missing file")
-        } catch let error as DiagnosticError {
+        } catch {
             guard case .unreadable(kind: "scenario", _)? = error.problems.first?.problem else {
                 return XCTFail("a missing file is unreadable: \(error)")
             }

@@ -19,13 +19,27 @@ import XCTest
 /// the search's tie-breaking rather than the calibration. A constant moving 20% either
 /// way without changing any residual is not constrained by the figures at all, and fails.
 ///
-/// Every fitted constant takes 3 to 3.5 min in a debug build (an aws-2024 fit replays the
-/// 20M-record backlogs dozens of times, about 10 s a fit), so by default one constant per
-/// profile runs, the one its figures pin hardest; `ESMSIM_LONG_TESTS=1` runs them all.
+/// Some constants the figures measure only together (`tradingGroups`): the actuation
+/// delays and the rebalance pause all postpone full consumption, and the 20M-backlog
+/// figures (time to maximum concurrency, drain time, read off graphs to a minute or so)
+/// see mostly their sums. From a perturbed pause the fit often ends at a lower objective
+/// than the shipped profile with the pause and a delay moved against each other (95 s
+/// and 120 s shipped; 120 s and 90 s fitted), so the returned pause alone misses a
+/// figure though the pair reproduces them all. For such a constant the identifiable
+/// combination is checked: the returned values of its whole group, the other constants
+/// shipped. (`provisioned.scaleUpEvaluations` traded exactly with the provisioned delay,
+/// only (evaluations - 1) x 60 s + delay being seen, so aws-2024 marks it assumed.)
+///
+/// An aws-2024 fit replays the four 20M-record backlogs dozens of times, so the test runs
+/// in release only. By default it perturbs every fitted constant of aws-2021 and aws-2024
+/// both ways (about 30 s); `ESMSIM_LONG_TESTS=1` adds the alternative readings
+/// aws-2024-eager and aws-2024-growth (about 70 s in all).
 final class CalibrationPerturbationTests: XCTestCase {
     static let runsEveryConstant = ProcessInfo.processInfo.environment["ESMSIM_LONG_TESTS"] == "1"
-    /// The constants the default run perturbs, as "profile/constant".
-    static let defaultConstants: Set<String> = ["aws-2021/onDemand.pollOverheadSeconds", "aws-2024/provisioned.pollOverheadSeconds"]
+    /// The profiles whose every fitted constant the default run perturbs.
+    static let defaultProfiles: Set<String> = ["aws-2021", "aws-2024"]
+    /// Constants the published figures measure only together (see above).
+    static let tradingGroups: [[String]] = [["onDemand.actuationDelaySeconds", "provisioned.actuationDelaySeconds", "rebalancePauseSeconds"]]
 
     func testEveryFittedConstantReturnsAfterAPerturbation() throws {
         try LongTest.requireOptimizedBuild()
@@ -37,18 +51,18 @@ final class CalibrationPerturbationTests: XCTestCase {
             let fitted = ProfileConstant.catalog.filter { constant in
                 shipped.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
             }
-            guard !fitted.isEmpty else { continue }
+            guard !fitted.isEmpty, Self.runsEveryConstant || Self.defaultProfiles.contains(name) else { continue }
             let calibrator = try Calibrator(observations: observations, profile: shipped)
             func objective(_ profile: BehaviourProfile) -> Double {
                 calibrator.residuals(for: profile).reduce(0) { $0 + $1.normalized * $1.normalized }
             }
             let shippedObjective = objective(shipped)
-            for constant in fitted where Self.runsEveryConstant || Self.defaultConstants.contains("\(name)/\(constant.name)") {
+            for constant in fitted {
                 let value = shipped[keyPath: constant.keyPath]
                 var constrained = false
                 var perturbations = 0
                 for factor in [0.8, 1.2] {
-                    let start = Self.perturbed(value, by: factor, on: constant.search)
+                    let start = Calibrator.moved(value, by: factor, on: constant.search)
                     // Twenty per cent of zero is zero: a constant at 0 (such as "no limit") has no relative neighbourhood.
                     guard value != 0, start != value else { continue }
                     var perturbed = shipped
@@ -59,12 +73,15 @@ final class CalibrationPerturbationTests: XCTestCase {
                     var alone = shipped
                     alone[keyPath: constant.keyPath] = returned
                     let label = "\(name) \(constant.name): shipped \(value), started at \(start), returned \(returned)"
-                    let aloneResiduals = calibrator.residuals(for: alone)
-                    print("calibration perturbation: \(label); objective shipped \(shippedObjective), start \(startObjective), returned alone \(objective(alone))")
+                    let group = Self.tradingGroups.first { $0.contains(constant.name) } ?? [constant.name]
+                    var together = shipped
+                    for member in fitted where group.contains(member.name) { together[keyPath: member.keyPath] = fit.profile[keyPath: member.keyPath] }
+                    let togetherResiduals = calibrator.residuals(for: together)
+                    print("calibration perturbation: \(label); objective shipped \(shippedObjective), start \(startObjective), fit \(fit.objective), returned alone \(objective(alone)), with its group \(objective(together)); alone within tolerance: \(calibrator.residuals(for: alone).allSatisfy(\.withinTolerance))")
                     if startObjective > shippedObjective + 1e-9 { constrained = true }
                     XCTAssertTrue(fit.residuals.allSatisfy(\.withinTolerance), "\(label): the fit misses a published figure")
-                    XCTAssertTrue(aloneResiduals.allSatisfy(\.withinTolerance),
-                                  "\(label): with the others at their shipped values, the returned value misses a published figure")
+                    XCTAssertTrue(togetherResiduals.allSatisfy(\.withinTolerance),
+                                  "\(label): with the others at their shipped values, the returned \(group.joined(separator: ", ")) miss a published figure")
                     checked += 1
                     perturbations += 1
                 }
@@ -75,14 +92,6 @@ final class CalibrationPerturbationTests: XCTestCase {
                 XCTAssertTrue(constrained, "\(name) \(constant.name) is marked fitted, but moving it 20% either way changes no residual: the observations do not constrain it")
             }
         }
-        XCTAssertGreaterThanOrEqual(checked, Self.runsEveryConstant ? 16 : 4, "too few perturbations ran to mean anything")
-    }
-
-    /// `value` times `factor`, on the constant's grid and in its range, and at least one
-    /// grid step away from `value` unless `value` is at that edge of the range.
-    static func perturbed(_ value: Double, by factor: Double, on grid: ProfileConstant.SearchGrid) -> Double {
-        var moved = Calibrator.snap(value * factor, to: grid)
-        if moved == value { moved = Calibrator.snap(value + (factor > 1 ? grid.step : -grid.step), to: grid) }
-        return min(max(moved, grid.range.lowerBound), grid.range.upperBound)
+        XCTAssertGreaterThanOrEqual(checked, Self.runsEveryConstant ? 33 : 12, "too few perturbations ran to mean anything")
     }
 }

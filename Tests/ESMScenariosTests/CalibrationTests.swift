@@ -39,6 +39,43 @@ final class CalibrationTests: XCTestCase {
         XCTAssertLessThan(fit.profile.provisioned.pollOverheadSeconds, 0.15)
     }
 
+    /// Restarts leave the local fit only for a strictly better one: from shipped aws-2024
+    /// (no single step improves it) one restart finds a lower objective, every figure
+    /// still within its tolerance.
+    func testRestartsFindABetterFitThanTheDescent() throws {
+        try LongTest.requireOptimizedBuild()
+        let observations = try ObservationFile.load(path: RepositoryPaths.publishedFigures)
+        let shipped = try ProfileStore.load("aws-2024")
+        let calibrator = try Calibrator(observations: observations, profile: shipped)
+        let local = try calibrator.fit(shipped)
+        XCTAssertEqual(local.profile, shipped)
+        var lines: [String] = []
+        let restarted = try calibrator.fit(shipped, restarts: 1) { lines.append($0) }
+        XCTAssertLessThan(restarted.objective, local.objective - 0.01)
+        XCTAssertNotEqual(restarted.profile, shipped)
+        XCTAssertTrue(restarted.residuals.allSatisfy(\.withinTolerance))
+        XCTAssertEqual(lines.filter { $0.hasPrefix("restart from ") }.count, 1, "\(lines)")
+    }
+
+    /// A move of 20 % lands on the grid, at least one step away, inside the range: a whole
+    /// constant at 2 moves to 1 and 3 (rounding 1.6 and 2.4 back to 2 would call it
+    /// undetermined), and a zero moves up by one step only.
+    func testRelativeMovesStepAtLeastOnceOnTheGrid() throws {
+        func grid(_ name: String) throws -> ProfileConstant.SearchGrid {
+            try XCTUnwrap(ProfileConstant.catalog.first { $0.name == name }).search
+        }
+        let evaluations = try grid("provisioned.scaleUpEvaluations")  // 1...20, step 1
+        XCTAssertEqual(Calibrator.moved(2, by: 0.8, on: evaluations), 1)
+        XCTAssertEqual(Calibrator.moved(2, by: 1.2, on: evaluations), 3)
+        XCTAssertEqual(Calibrator.moved(20, by: 1.2, on: evaluations), 20)
+        let pause = try grid("rebalancePauseSeconds")  // 0...600, step 5
+        XCTAssertEqual(Calibrator.moved(95, by: 0.8, on: pause), 75)
+        XCTAssertEqual(Calibrator.moved(95, by: 1.2, on: pause), 115)
+        XCTAssertEqual(Calibrator.moved(0, by: 0.8, on: pause), 0)
+        XCTAssertEqual(Calibrator.moved(0, by: 1.2, on: pause), 5)
+        XCTAssertEqual(Calibrator.moved(0.37, by: 0.8, on: try grid("onDemand.pollOverheadSeconds")), 0.295)
+    }
+
     func testEveryConstantHasEvidence() throws {
         for name in ProfileStore.shippedNames {
             let profile = try ProfileStore.load(name)

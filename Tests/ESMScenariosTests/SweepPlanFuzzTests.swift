@@ -75,7 +75,8 @@ final class SweepPlanFuzzTests: XCTestCase {
         let outcomes = try fuzz(Self.plans, name: "fuzz-plan.json", seed: 17) { file, text, _, _ in
             let plan = try CapacityPlan.load(path: file, limits: Self.limits)
             let outcome = try CapacityPlanner.search(plan, options: Self.options, pricing: PlanTests.pricing, limits: Self.limits)
-            XCTAssertLessThanOrEqual(outcome.simulations, outcome.settings, text)
+            // A setting runs at most twice: stopped early, then again to its end when nothing meets the target.
+            XCTAssertLessThanOrEqual(outcome.simulations, 2 * outcome.settings, text)
             XCTAssertLessThanOrEqual(outcome.candidates.count, outcome.configurations, text)
             XCTAssertFalse(PlanReport(plan: plan, outcome: outcome).csv.isEmpty)
         }

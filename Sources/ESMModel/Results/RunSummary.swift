@@ -40,7 +40,11 @@ public struct RunSummary: Equatable, Sendable {
     /// (`ESMSimulation+Compression`); 0 when every batch was simulated one by one.
     /// `simulatedEvents` counts the events the skipped cycles stand for, so it is the same on either path.
     public var compressedSteps = 0
-    /// When the run ended (drained and settled, or the horizon).
+    /// When a `RunCutoff` stopped the run as a settled miss; nil when it ran to its end.
+    /// Figures that keep changing after that instant (drain time, costs, ages, counts) are
+    /// then partial.
+    public var cutOffAt: SimTime? = nil
+    /// When the run ended (drained and settled, the horizon, or the cutoff).
     public var endTime: SimTime
     /// Billed invocation time: each invocation's duration rounded up to the millisecond, summed.
     public var billedDurationMilliseconds: Int64

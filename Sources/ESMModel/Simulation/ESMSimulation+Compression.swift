@@ -181,6 +181,8 @@ extension ESMSimulation {
         for start in invokedRecordStarts.pendingInOrder() { signature.append(contentsOf: [start.time - now, start.event]) }
         signature.append(-1)
         var nextOutsideEvent = min(epuMeter.nextBoundary, configuration.horizon + 1)
+        // A plan's drain deadline stops the run at the first event at or after it.
+        if let deadline = configuration.cutoff.undrainedAt, deadline > now { nextOutsideEvent = min(nextOutsideEvent, deadline) }
         for pending in queue.pendingInOrder() {
             guard let partition = pending.event.partition else {
                 nextOutsideEvent = min(nextOutsideEvent, pending.time)

@@ -81,6 +81,7 @@ extension ESMSimulation {
         // been settled past this ESM's end by the others.
         summary.coldStarts = sharedConcurrency == nil ? environments.coldStarts : totals.sharedColdStarts
         summary.compressedSteps = steady.steps
+        summary.cutOffAt = totals.cutOffAt
         summary.setLagStatistics(from: sampling.rows)
         return summary
     }

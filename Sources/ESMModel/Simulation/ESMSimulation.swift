@@ -209,8 +209,10 @@ extension ESMSimulation: EventHandler {
             let bytes = takePollerBytes()
             epuMeter.close(at: now, pollerBytes: bytes)
         }
+        if configuration.cutoff.isActive && settledAt == nil { checkCutoff(at: now) }
     }
 
-    /// Finished at the first sample after the run drained and its pollers settled at their floor.
-    public func isFinished(at now: SimTime) -> Bool { settled }
+    /// Finished at the first sample after the run drained and its pollers settled at their
+    /// floor, or at once when its cutoff stopped it.
+    public func isFinished(at now: SimTime) -> Bool { settled || totals.cutOffAt != nil }
 }

@@ -30,6 +30,8 @@ public struct ModelConfiguration: Sendable {
     /// Whether steady stretches may be advanced in one step (`ESMSimulation+Compression`);
     /// the outputs are the same either way, so this only trades speed for a cross-check.
     public var compression = true
+    /// When the run may stop early as a settled miss (`RunCutoff`); none by default.
+    public var cutoff = RunCutoff()
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond

@@ -1,5 +1,4 @@
 import ESMFormats
-import ESMScenarios
 
 /// One summary metric across the members of an ensemble: its smallest, median and
 /// largest value and which member gives each end.

@@ -20,6 +20,8 @@ public enum ScenarioRunner {
         public var limits = RunLimits.standard
         /// Whether steady stretches may be advanced in one step (`ModelConfiguration.compression`).
         public var compression = true
+        /// When a run may stop early as a settled miss (`ModelConfiguration.cutoff`).
+        public var cutoff = RunCutoff()
 
         /// Creates options.
         public init(
@@ -57,6 +59,7 @@ public enum ScenarioRunner {
         var configuration = scenario.configuration(profile: profile, seed: options.seed, sampleInterval: options.sampleInterval)
         if let horizon = options.horizon { configuration.horizon = horizon }
         configuration.compression = options.compression
+        configuration.cutoff = options.cutoff
         return configuration
     }
 

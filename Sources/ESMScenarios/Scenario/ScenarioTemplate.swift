@@ -12,6 +12,16 @@ public struct ScenarioTemplate: Sendable {
     /// The file variants' problems are reported against: the sweep or plan file, whose
     /// positions the changed values carry.
     public let file: String
+    /// The producer schedule decoded once, when it is long (`SharedProduction`).
+    var shared: SharedProduction?
+
+    /// A template of `json`, its variants' problems reported against `file`.
+    init(json: JSONValue, defaultName: String, file: String) {
+        self.json = json
+        self.defaultName = defaultName
+        self.file = file
+        shared = SharedProduction(json, file: file)
+    }
 
     /// One change: a field set to a value.
     public typealias Change = (field: ScenarioField, value: JSONValue)
@@ -20,7 +30,8 @@ public struct ScenarioTemplate: Sendable {
     /// `ProvisionedPollerConfig` (on-demand), true adds it when missing with AWS's default
     /// `MinimumPollers`, nil leaves the mode alone.
     public func scenario(_ changes: [Change], provisioned: Bool? = nil) throws(DiagnosticError) -> Scenario {
-        var root = json
+        let shared = shared.flatMap { SharedProduction.applies(to: changes) ? $0 : nil }
+        var root = shared?.light ?? json
         let pollers = ScenarioField.pollerConfigPath[...]
         if provisioned == false {
             root = root.removing(pollers)
@@ -38,7 +49,10 @@ public struct ScenarioTemplate: Sendable {
         }
         let reader = FieldReader(file: file)
         let scenario = ScenarioLoader.decode(root, reader: reader, defaultName: defaultName)
-        if let scenario, reader.problems.isEmpty { return scenario }
+        if var scenario, reader.problems.isEmpty {
+            if let shared { scenario.production = shared.production }
+            return scenario
+        }
         throw DiagnosticError(problems: reader.problems)
     }
 

@@ -6,15 +6,15 @@ import EventEngine
 
 /// Fits a profile's `fitted` constants to observations by a deterministic pattern search.
 ///
-/// The search walks the constants in catalogue order. For each it tries grid values
-/// one step either side of the current value, doubling the distance while the objective
-/// does not get worse (so it crosses plateaus), and keeps the best strictly better one; rounds repeat until a round changes nothing. The
-/// objective is the sum of squared residuals measured in tolerances. Ties keep the
+/// The search (`Calibrator+Search`) is coordinate descent on each constant's grid, in
+/// catalogue order, doubling steps to cross plateaus; on request it restarts from the
+/// result with each constant moved 20 % either way, taking any restart that ends better.
+/// The objective is the sum of squared residuals measured in tolerances. Ties keep the
 /// current value, so a profile that is already a fit comes back unchanged.
 ///
 /// An observed series counts as one observation: its squared residual is the mean over
 /// its points of the squared error in tolerances (the RMS error squared). After the fit,
-/// each fitted constant is moved 20 % either way; one that moves the objective by less
+/// each fitted constant is moved 20 % either way (on its grid, at least one step); one that moves the objective by less
 /// than `undeterminedChange` is reported as not determined by the data.
 public struct Calibrator {
     /// One observation next to the model's value.
@@ -77,8 +77,13 @@ public struct Calibrator {
     let scenarios: [Scenario]
     /// Each scenario's sampling interval: its series' finest period, at most a minute.
     let intervals: [SimTime]
-    /// The most search rounds; each round that changes something is followed by another.
+    /// The most rounds of one descent; each round that changes something is followed by another.
     public static let maximumRounds = 25
+    /// How far a restart moves one constant from the best fit so far (on its grid, at
+    /// least one step).
+    public static let restartMove = 0.2
+    /// Objectives closer than this are equal (so ties keep the current value).
+    static let objectiveResolution = 1e-12
 
     /// Prepares a calibration against the observations that apply to `profileName`.
     public init(observations: [Observation], profileName: String) throws(DiagnosticError) {
@@ -137,75 +142,33 @@ public struct Calibrator {
     }
 
     /// Fits the constants `profile` marks as fitted; `progress` hears about each improvement.
-    public func fit(_ profile: BehaviourProfile, progress: (String) -> Void = { _ in }) throws(CalibrationError) -> Fit {
+    /// `restarts` is the most restarts that may improve the descent's result (0: descent
+    /// only, a local fit; each pass of restarts costs about 2 × constants descents).
+    public func fit(_ profile: BehaviourProfile, restarts: Int = 0, progress: (String) -> Void = { _ in }) throws(CalibrationError) -> Fit {
         let fitted = ProfileConstant.catalog.filter { constant in
             profile.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
         }
         guard !fitted.isEmpty else {
             throw CalibrationError(description: "profile \(profile.name) marks no constant as fitted (provenance \"fitted\")")
         }
-        var cache: [[Double]: Double] = [:]
-        var evaluations = 0
-        func objective(_ candidate: BehaviourProfile) -> Double {
-            let key = fitted.map { candidate[keyPath: $0.keyPath] }
-            if let known = cache[key] { return known }
-            evaluations += 1
-            let value = residuals(for: candidate).reduce(0) { $0 + $1.normalized * $1.normalized }
-            cache[key] = value
-            return value
-        }
-
-        var current = profile
-        var best = objective(current)
-        progress("start: objective \(CSVFormat.decimal(best, places: 4))")
-        for round in 1...Self.maximumRounds {
-            var changed = false
-            for constant in fitted {
-                let start = current[keyPath: constant.keyPath]
-                var bestValue = start
-                for direction in [1.0, -1.0] {
-                    var steps = 1.0
-                    while true {
-                        let value = Self.snap(start + direction * steps * constant.search.step, to: constant.search)
-                        guard constant.search.range.contains(value), value != start else { break }
-                        var candidate = current
-                        candidate[keyPath: constant.keyPath] = value
-                        let score = objective(candidate)
-                        // Walk on across plateaus (a threshold constant often changes
-                        // nothing until it crosses one); stop once it gets worse.
-                        guard score <= best + 1e-12 else { break }
-                        if score < best - 1e-12 {
-                            best = score
-                            bestValue = value
-                        }
-                        steps *= 2
-                    }
-                }
-                if bestValue != start {
-                    current[keyPath: constant.keyPath] = bestValue
-                    changed = true
-                    progress("round \(round): \(constant.name) \(ProfileStore.formatValue(start)) -> \(ProfileStore.formatValue(bestValue)), objective \(CSVFormat.decimal(best, places: 4))")
-                }
-            }
-            if !changed { break }
-        }
+        var objective = Objective(calibrator: self, fitted: fitted)
+        progress("start: objective \(CSVFormat.decimal(objective(profile), places: 4))")
+        let (current, best) = search(from: profile, restarts: restarts, objective: &objective, progress: progress)
         var undetermined: [Undetermined] = []
         let threshold = max(Self.undeterminedChange, best * Self.undeterminedChange)
         for constant in fitted {
             let value = current[keyPath: constant.keyPath]
             var change = 0.0
             for factor in [1 - Self.determinationMove, 1 + Self.determinationMove] {
-                // A zero moves by one grid step instead: 20 % of nothing is nothing.
-                let moved = value == 0 ? constant.search.step * (factor < 1 ? -1 : 1) : value * factor
-                let clamped = min(max(moved, constant.search.range.lowerBound), constant.search.range.upperBound)
-                guard clamped != value else { continue }
+                let moved = Self.moved(value, by: factor, on: constant.search)
+                guard moved != value else { continue }
                 var candidate = current
-                candidate[keyPath: constant.keyPath] = constant.isWhole ? clamped.rounded() : clamped
+                candidate[keyPath: constant.keyPath] = moved
                 change = max(change, abs(objective(candidate) - best))
             }
             if change < threshold { undetermined.append(Undetermined(name: constant.name, objectiveChange: change)) }
         }
-        return Fit(profile: current, residuals: residuals(for: current), evaluations: evaluations, objective: best, undetermined: undetermined)
+        return Fit(profile: current, residuals: residuals(for: current), evaluations: objective.evaluations, objective: best, undetermined: undetermined)
     }
 
     /// The grid value nearest `value` (grid points are the range's lower bound plus multiples of the step).

@@ -51,7 +51,9 @@ public struct EnsemblePlan: Sendable {
         simulations += outcome.simulations
         var risk: PlanCandidate?
         if let optimistic {
-            let searcher = GroupSearch(plan: plan, members: set.members, options: options, pricing: pricing)
+            var searcher = GroupSearch(plan: plan, members: set.members, options: options, pricing: pricing)
+            // The risk shows how far the pick misses under each member, so its runs go to the end.
+            searcher.stopsEarly = false
             let (candidates, runs) = searcher.evaluate(optimistic.pick.changes, provisioned: optimistic.pick.provisioned, order: optimistic.pick.order.dropLast())
             risk = candidates.first { $0.order == optimistic.pick.order }
             simulations += runs

@@ -13,8 +13,8 @@ import ESMModel
 public struct CapacityPlan: Sendable {
     /// The plan file.
     public let file: String
-    /// The workload.
-    let template: ScenarioTemplate
+    /// The workload (a `var` so tests can turn its shared schedule off).
+    var template: ScenarioTemplate
     /// The target.
     public let target: PlanTarget
     /// Modes to consider: false on-demand, true provisioned (the workload's when not given).

@@ -12,7 +12,12 @@ import ESMModel
 ///   each `MaximumPollers`) a binary search finds the fewest pollers that meet it, and a
 ///   configuration below one that missed is not run;
 /// - once one more step of `MinimumPollers` no longer shortens the drain, further steps
-///   only add EPU cost, so the rest of that axis is skipped.
+///   only add EPU cost, so the rest of that axis is skipped;
+/// - the peak offset lag and the time without a drain only grow as a run goes on, so a run
+///   stops as soon as either shows it misses the target (`PlanTarget.cutoff`): a run that
+///   meets it is never stopped, so the candidates meeting the target and the pick keep
+///   every figure, and a stopped one is reported as missing with partial figures (run
+///   again to its end when nothing meets the target, so the closest are ranked on full figures).
 /// Groups of the other settings are searched independently on all cores, so the result
 /// and the count of simulations never depend on scheduling.
 public enum CapacityPlanner {
@@ -37,16 +42,20 @@ public enum CapacityPlanner {
     /// `members` (an ensemble), every setting runs under each member and meets the target
     /// only if it does under every member (`PlanCandidate.worstMember` says which member
     /// gave its figures); without, under the profile the options and workload choose.
+    /// `exhaustive` simulates every setting to its end, without pruning or early stops:
+    /// the reference the search's answers are tested against; `stopsEarly` false keeps the
+    /// pruning but runs every visited setting to its end.
     public static func search(
         _ plan: CapacityPlan, options: ScenarioRunner.Options, pricing: Pricing, limits: StudyLimits = .standard,
-        members: [ProfileSet.Member]? = nil, progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
+        members: [ProfileSet.Member]? = nil, exhaustive: Bool = false, stopsEarly: Bool = true,
+        progress: ((_ phase: String, _ groups: Int) -> ProgressMeter)? = nil
     ) throws(DiagnosticError) -> Outcome {
         let members = if let members { members } else { [try profileMember(plan, options: options)] }
         // The workload, refused up front if even its base settings are too large to simulate.
         for member in members {
             try ScenarioRunner.checkSize(of: try plan.template.scenario([]), profile: member.profile, options: options, file: plan.file)
         }
-        let searcher = GroupSearch(plan: plan, members: members, options: options, pricing: pricing)
+        let searcher = GroupSearch(plan: plan, members: members, options: options, pricing: pricing, stopsEarly: stopsEarly, exhaustive: exhaustive)
         let combinations = plan.enumerated.reduce(1) { $0 * $1.values.count }
         let groups = plan.modes.flatMap { provisioned in (0..<combinations).map { (provisioned: provisioned, combination: $0) } }
         try plan.checkWork(searcher: searcher, limits: limits, progress: progress?("plan: estimating", groups.count))
@@ -65,18 +74,13 @@ public enum CapacityPlanner {
             total.prunedInfeasible += outcome.prunedInfeasible
             total.skippedNoGain += outcome.skippedNoGain
         }
+        completeStoppedRuns(&total, searcher: searcher)
         return total
     }
 
     /// The one profile a plan without an ensemble runs with, as the only member.
     static func profileMember(_ plan: CapacityPlan, options: ScenarioRunner.Options) throws(DiagnosticError) -> ProfileSet.Member {
-        do {
-            let profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
-            return ProfileSet.Member(name: profile.name, profile: profile)
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError(problems: [Diagnostic(file: plan.file, line: 0, column: 0, path: "profile", message: "\(error)")])
-        }
+        let profile = try ScenarioRunner.profile(for: try plan.template.scenario([]), options: options)
+        return ProfileSet.Member(name: profile.name, profile: profile)
     }
 }

@@ -1,6 +1,7 @@
 import ESMScenarios
 import ESMBilling
 import ESMModel
+import EventEngine
 
 /// The search of one group of a plan's space: one mode and one combination of the fully
 /// enumerated settings, over the poller bounds (provisioned) and memory sizes. With several
@@ -13,6 +14,12 @@ struct GroupSearch: Sendable {
     let members: [ProfileSet.Member]
     let options: ScenarioRunner.Options
     let pricing: Pricing
+    /// Whether runs stop as soon as they are known to miss the target (`PlanTarget.cutoff`):
+    /// the candidates that meet it are unchanged, those that miss get partial figures.
+    var stopsEarly = true
+    /// Whether every setting is simulated (no pruning, no skipping, no early stop): the
+    /// reference the pruned search is tested against.
+    var exhaustive = false
 
     /// Searches group number `group`.
     func search(group: Int, provisioned: Bool, combination: Int) -> CapacityPlanner.Outcome {
@@ -44,8 +51,11 @@ struct GroupSearch: Sendable {
             if !Self.outlook(candidates).meetsTarget { missed.append((i, j)) }
             return Self.outlook(candidates)
         }
+        if exhaustive {
+            for j in maximumSteps.indices { for i in columns[j] { _ = run(i, j) } }
+        }
         // Largest maximum first: when its most pollers miss, every smaller setting misses too.
-        for j in maximumSteps.indices.reversed() {
+        for j in maximumSteps.indices.reversed() where !exhaustive {
             let column = columns[j]
             guard let top = column.last else { continue }
             if knownToMiss(top, j) || !run(top, j).meetsTarget { break }
@@ -112,6 +122,9 @@ struct GroupSearch: Sendable {
         let variants = memories.compactMap { memory in try? plan.template.scenario(changes + [memory].compactMap { $0 }, provisioned: provisioned) }
         var simulations = 0
         var records = Array(repeating: [SummaryRecord](), count: variants.count)
+        var cutOffs = Array(repeating: [SimTime?](), count: variants.count)
+        var options = options
+        if stopsEarly && !exhaustive && !(variants.first?.hasMappingList ?? true) { options.cutoff = plan.target.cutoff }
         for member in members {
             var runs: [(duration: FunctionSpec.DurationModel, result: RunResult)] = []
             for (offset, scenario) in variants.enumerated() {
@@ -124,11 +137,12 @@ struct GroupSearch: Sendable {
                 }
                 let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
                 records[offset].append(SummaryRecord(result.summary, cost: cost))
+                cutOffs[offset].append(result.summary.cutOffAt)
             }
             simulations += runs.count
         }
         let candidates = variants.enumerated().map { offset, scenario in
-            PlanCandidate(order: order + [offset], settings: PlanReport.settingCells(scenario), records: records[offset],
+            PlanCandidate(order: order + [offset], settings: PlanReport.settingCells(scenario), records: records[offset], cutOffs: cutOffs[offset],
                           members: members.map(\.name), target: plan.target, changes: changes, provisioned: provisioned)
         }
         return (candidates, simulations)

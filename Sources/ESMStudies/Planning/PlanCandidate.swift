@@ -1,4 +1,5 @@
 import ESMScenarios
+import EventEngine
 /// One configuration of a plan's space that was simulated (or priced from a simulation
 /// that differs only in memory), with its summary and how it fares against the target.
 public struct PlanCandidate: Sendable {
@@ -21,6 +22,9 @@ public struct PlanCandidate: Sendable {
     var changes: [ScenarioTemplate.Change] = []
     /// Whether it is in provisioned mode.
     var provisioned = false
+    /// Whether a run of it stopped once it could no longer meet the target (`PlanTarget.cutoff`),
+    /// so its figures are partial; a candidate meeting the target never is.
+    public var isPartial = false
 
     /// Whether it meets the target.
     public var meetsTarget: Bool { misses.isEmpty }
@@ -34,9 +38,14 @@ extension PlanCandidate {
     /// A configuration run under each of `members` (one record each, in member order),
     /// judged against `target` by its worst member: it meets the target only if every
     /// member does, and its misses name the member that misses.
-    init(order: [Int], settings: [String], records: [SummaryRecord], members: [String], target: PlanTarget,
+    /// `cutOffs` says, per member, when a `RunCutoff` stopped its run (nil: it ran to the end);
+    /// a stopped run misses with partial figures.
+    init(order: [Int], settings: [String], records: [SummaryRecord], cutOffs: [SimTime?], members: [String], target: PlanTarget,
          changes: [ScenarioTemplate.Change], provisioned: Bool) {
-        let judged = records.map { (record: $0, misses: target.misses($0), shortfall: target.shortfall($0)) }
+        let judged = zip(records, cutOffs).map { record, cutOffAt in
+            if let cutOffAt { return (record: record, misses: target.misses(record, cutOffAt: cutOffAt), shortfall: target.shortfall(record, cutOffAt: cutOffAt)) }
+            return (record: record, misses: target.misses(record), shortfall: target.shortfall(record))
+        }
         var worst = 0
         for index in judged.indices.dropFirst() {
             let (candidate, current) = (judged[index], judged[worst])
@@ -49,6 +58,7 @@ extension PlanCandidate {
         self.init(order: order, settings: settings, record: judged[worst].record, misses: misses, shortfall: judged[worst].shortfall)
         self.changes = changes
         self.provisioned = provisioned
+        isPartial = cutOffs.contains { $0 != nil }
         if !single {
             worstMember = members[worst]
             worstCost = records.map { $0.number(SummaryRecord.totalCost) ?? .infinity }.max()

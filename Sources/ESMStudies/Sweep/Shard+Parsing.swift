@@ -36,7 +36,7 @@ extension Shard {
 
     /// Shard `index + 1` of `count`, the index read from the first array variable set.
     static func fromEnvironment(count: Int, _ environment: [String: String]) throws(ParseError) -> Shard {
-        guard let variable = arrayIndexVariables.first(where: { environment[$0.name] != nil }), let value = environment[variable.name] else {
+        guard let variable = arrayIndexVariables.first(where: { environment[$0.name] != nil }) else {
             let names = arrayIndexVariables.map { "\($0.name) (\($0.scheduler))" }.joined(separator: ", ")
             throw ParseError("--shard auto/\(count) reads the task's index from an array job, but none of \(names) is set; outside an array job give --shard I/\(count)")
         }

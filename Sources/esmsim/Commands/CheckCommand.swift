@@ -39,11 +39,8 @@ enum CheckCommand: CommandLineCommand {
                 let scenario = try ScenarioLoader.load(path: path)
                 runs.append((scenario, try ScenarioRunner.profile(for: scenario, options: .init())))
                 names.append(stem(path))
-            } catch let error as DiagnosticError {
-                Console.error(error.description)
-                return .usage
             } catch {
-                Console.error("\(path): \(error)")
+                Console.error(error.description)
                 return .usage
             }
         }

@@ -165,10 +165,8 @@ enum ImportCommand: CommandLineCommand {
             let profile = try ProfileStore.load(loaded.profileName ?? Scenario.defaultProfileName)
             try ScenarioRunner.checkSize(of: loaded, profile: profile, options: .init(), file: file)
             return true
-        } catch let error as DiagnosticError {
-            Console.error(error.description)
         } catch {
-            Console.error("\(file): profile: \(error)")
+            Console.error(error.description)
         }
         return false
     }

@@ -19,7 +19,9 @@ enum PlanCommand: CommandLineCommand {
         Every target given must hold and the run must drain within its horizon. The search
         prices every memory size from one run, binary-searches MinimumPollers (more pollers never
         miss a target fewer met) and stops raising it once the drain no longer shortens; it
-        says how many simulations it ran. Exit code 0 whether or not a configuration meets the target.
+        says how many simulations it ran. A run stops as soon as it is known to miss (its peak
+        offset lag above maxPeakOffsetLag, or undrained at maxDrainSeconds); plan.csv marks
+        its figures partial. --exhaustive instead runs every setting to its end. Exit code 0 whether or not a configuration meets the target.
         Before any simulation the whole search is estimated: a space of more than 1,000,000
         configurations, or one whose simulations (counted as if none were pruned) exceed about
         two core-hours, is refused (exit 2) with its size and the axes or run that drive it.
@@ -38,6 +40,7 @@ enum PlanCommand: CommandLineCommand {
             OptionDefinition("out", .text("DIR"), "output folder for plan.csv", default: "Results/<plan file name>"),
             SharedOptions.ensemble,
             OptionDefinition("robust", .flag, "with --ensemble: the cheapest configuration meeting the target under every member"),
+            OptionDefinition("exhaustive", .flag, "simulate every setting to its end (no pruning, no early stops): slower; checks the search"),
         ] + RunChoices.options)
 
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
@@ -46,15 +49,17 @@ enum PlanCommand: CommandLineCommand {
         let choices = try RunChoices(arguments)
         let ensemble = try arguments.ensemble()
         let robust = arguments.flag("robust")
+        let exhaustive = arguments.flag("exhaustive")
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw UsageError("esmsim plan needs exactly one plan file (see esmsim help plan)")
         }
         if robust && ensemble == nil { throw UsageError("--robust plans against every member of a profile set; give --ensemble NAME|FILE too") }
+        if exhaustive && ensemble != nil { throw UsageError("--exhaustive checks a single-profile plan; leave out --ensemble") }
         if let ensemble { return planEnsemble(file, set: ensemble, robust: robust, choices: choices, out: out) }
         let report: PlanReport
         do {
             let plan = try CapacityPlan.load(path: file)
-            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing) { phase, groups in
+            let outcome = try CapacityPlanner.search(plan, options: choices.options, pricing: choices.pricing, exhaustive: exhaustive) { phase, groups in
                 ProgressMeter(total: groups, label: phase, unit: "groups") { Console.error($0) }
             }
             report = PlanReport(plan: plan, outcome: outcome)
