@@ -78,22 +78,83 @@ final class CompressionPropertyTests: XCTestCase {
         return scenario
     }
 
-    func testRandomScenariosGiveTheSameBytesOnBothPaths() throws {
-        let trials = LongTest.cases(optimized: 300, debug: 12)
-        var random = TestRandom(seed: 17)
+    /// Runs `trials` scenarios from `generator` on both paths, alternating the profiles,
+    /// and returns how many took a compressed step.
+    static func compareRandomRuns(_ trials: Int, seed: UInt64, generator: (inout TestRandom) -> [String: Any]) throws -> Int {
+        var random = TestRandom(seed: seed)
         var compressedRuns = 0
         for trial in 0..<trials {
-            let text = ScenarioJSON.serialise(Self.randomScenario(&random))
+            let text = ScenarioJSON.serialise(generator(&random))
             let scenario = try ScenarioJSON.load(text).get()
             let profile = ModelPropertyTests.profiles[trial % 2]
             let options = ScenarioRunner.Options(seed: UInt64(trial), sampleInterval: random.pick([10, 30, 60]) * Ticks.perSecond)
             try ScenarioRunner.checkSize(of: scenario, profile: profile, options: options, file: "random")
-            let comparison = try Self.compare(scenario, profile: profile, options: options)
-            Self.assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
+            let comparison = try compare(scenario, profile: profile, options: options)
+            assertSame(comparison, "trial \(trial) (\(profile.name)):\n\(text)")
             if comparison.steps > 0 { compressedRuns += 1 }
         }
+        return compressedRuns
+    }
+
+    func testRandomScenariosGiveTheSameBytesOnBothPaths() throws {
+        let trials = LongTest.cases(optimized: 300, debug: 12)
+        let compressedRuns = try Self.compareRandomRuns(trials, seed: 17, generator: Self.randomScenario)
         // The generator aims at the compressed path: most runs must take it, or nothing was compared.
         XCTAssertGreaterThanOrEqual(compressedRuns, trials / 3, "only \(compressedRuns) of \(trials) runs were compressed")
+    }
+
+    /// A random scenario with uniform production running most of the time: a constant
+    /// rate or a schedule of several pieces (some with gaps), mostly within what the
+    /// partitions keep up with, whole or fractional rates, sometimes a backlog first,
+    /// even, hot or weighted partitions, either mode.
+    static func randomTrafficScenario(_ random: inout TestRandom) -> [String: Any] {
+        let partitions = random.pick([1, 2, 3, 4, 6, 10, 16])
+        var topic: [String: Any] = ["partitions": partitions, "recordSizeBytes": random.int(100...5_000)]
+        if random.chance(0.3) { topic["backlogRecords"] = random.int(1_000...40_000) }
+        if random.chance(0.15) { topic["hotPartitionShare"] = random.pick([0.2, 0.25, 0.5]) }
+        else if random.chance(0.1) && partitions > 1 { topic["partitionWeights"] = (0..<partitions).map { _ in random.pick([1, 2, 4]) } }
+        let batchSize = random.pick([1, 10, 50, 100, 500])
+        let durationMs = random.double(2, 400)
+        // What the partitions work off with a batch in flight each (a second of overhead at most).
+        let capacity = Double(partitions * batchSize) / (1 + durationMs / 1_000)
+        let rate = { (random: inout TestRandom) -> Any in
+            let records = min(capacity * random.double(0.05, random.chance(0.9) ? 0.8 : 3), 3_000)
+            return random.chance(0.8) ? max(Int(records), 1) as Any : max(records, 0.5)
+        }
+        var producer: [String: Any]
+        if random.chance(0.5) {
+            producer = ["recordsPerSecond": rate(&random), "durationSeconds": random.int(120...1_200)]
+        } else {
+            var pieces: [[String: Any]] = []
+            var start = 0
+            for _ in 0..<random.int(2...8) {
+                let length = random.int(20...240)
+                pieces.append(["startSeconds": start, "durationSeconds": length, "recordsPerSecond": rate(&random)])
+                start += length + (random.chance(0.2) ? random.int(1...60) : 0)
+            }
+            producer = ["schedule": pieces]
+        }
+        producer["arrivals"] = "uniform"
+        var mapping: [String: Any] = ["BatchSize": batchSize, "MaximumBatchingWindowInSeconds": random.pick([0, 0, 1, 2])]
+        if random.chance(0.6) {
+            let minimum = random.int(1...4)
+            mapping["ProvisionedPollerConfig"] = ["MinimumPollers": minimum, "MaximumPollers": random.int(minimum...20)]
+        }
+        var function: [String: Any] = [
+            "durationMs": random.chance(0.7) ? durationMs as Any : ["baseMs": durationMs, "perRecordMs": random.double(0, 0.2)] as [String: Any],
+        ]
+        if random.chance(0.2) { function["reservedConcurrency"] = random.int(1...8) }
+        return ["topic": topic, "producer": producer, "function": function, "eventSourceMapping": mapping,
+                "horizonSeconds": random.pick([1_200, 1_800])]
+    }
+
+    /// Steady production compresses: the same bytes on both paths, and most runs compressed.
+    func testRandomTrafficScenariosGiveTheSameBytesOnBothPaths() throws {
+        let trials = LongTest.cases(optimized: 500, debug: 4)
+        let compressedRuns = try Self.compareRandomRuns(trials, seed: 1_717, generator: Self.randomTrafficScenario)
+        // About half settle into a cycle that repeats exactly; the rest (a batch loop whose
+        // length does not divide the arrivals' pattern) keep the batch path.
+        XCTAssertGreaterThanOrEqual(compressedRuns, trials * 3 / 10, "only \(compressedRuns) of \(trials) runs with production were compressed")
     }
 
     func testEveryShippedScenarioGivesTheSameBytesOnBothPaths() throws {

@@ -33,10 +33,11 @@ struct AgeHistogram {
     /// enough that the histogram costs a fixed, small amount per batch.
     static let pointsPerBatch = 4
 
-    /// Adds `records` records with ages spread evenly over [newest, oldest].
-    mutating func add(records: Int64, oldest: SimTime, newest: SimTime) {
+    /// Adds `records` records with ages spread evenly over [newest, oldest], as of `time`
+    /// (which dates the records' arrivals for the journal).
+    mutating func add(records: Int64, oldest: SimTime, newest: SimTime, at time: SimTime) {
         guard records > 0 else { return }
-        journal?.append(Addition(records: records, oldest: oldest, newest: newest))
+        journal?.append(Addition(records: records, oldest: oldest, newest: newest, time: time))
         let low = max(0, min(oldest, newest))
         let high = max(0, max(oldest, newest))
         let weight = Double(records)

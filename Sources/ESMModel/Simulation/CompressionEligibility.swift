@@ -9,18 +9,39 @@
 /// partitions, several ESMs per function, a new scaler mechanism) is excluded by adding a
 /// condition until the compression compares its state.
 ///
-/// Run-time conditions (no production from now on, every record still to fetch in the
-/// backlog, nothing drained) are checked by the compressed path itself at every step.
+/// While production runs, a cycle repeats only if the arrivals do: `whileProducing` says
+/// why a run's production cannot repeat exactly.
+///
+/// Run-time conditions (the same rate from one snapshot to the next, every partition's
+/// records either backlog still to fetch or production it keeps up with, nothing
+/// drained) are checked by the compressed path itself at every step.
 struct CompressionEligibility {
     /// Why compression is off for a run, or nil when it may run.
     let reason: String?
+    /// Why compression is off while production runs, or nil when it may run then too.
+    let whileProducing: String?
+    /// The split's period (`PartitionSplit.period`), when the run compresses while producing.
+    let splitPeriod: Int64?
 
     /// Whether the run may take compressed steps.
     var allows: Bool { reason == nil }
 
+    /// Whether the run may take compressed steps while production runs.
+    var allowsWhileProducing: Bool { reason == nil && whileProducing == nil }
+
     /// Decides for `configuration`, whose derived figures are `constants`.
     init(_ configuration: ModelConfiguration, constants: ESMSimulation.Constants) {
         reason = Self.firstReason(configuration, constants: constants)
+        let period = PartitionSplit(topic: configuration.topic).period
+        if configuration.production.arrivals == .poisson {
+            // Each second's count is a draw: no two seconds' arrivals repeat.
+            whileProducing = "Poisson arrivals"
+        } else if period == nil {
+            whileProducing = "a partition split that does not repeat within 2^63 records"
+        } else {
+            whileProducing = nil
+        }
+        splitPeriod = whileProducing == nil ? period : nil
     }
 
     static func firstReason(_ configuration: ModelConfiguration, constants: ESMSimulation.Constants) -> String? {

@@ -40,7 +40,7 @@ extension ESMSimulation {
         if newlyDone > dropped {
             totals.recordAges.add(
                 records: newlyDone - dropped, oldest: now - batch.arrival(ofBatchRecord: batch.batchCommittedInvoked),
-                newest: now - batch.arrival(ofBatchRecord: done - 1))
+                newest: now - batch.arrival(ofBatchRecord: done - 1), at: now)
         }
         countCommitted(records: newlyDone, dropped: dropped, polled: polled - batch.batchCommittedPolled)
         partitions[index].batchDroppedRecords = 0

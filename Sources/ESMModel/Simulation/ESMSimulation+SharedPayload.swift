@@ -138,12 +138,12 @@ extension ESMSimulation {
         guard processed == batch.batchRecords, !batch.payloadSlices.isEmpty else {
             // Records committed early (a partial batch response) were the oldest.
             let oldest = batch.arrival(ofBatchRecord: batch.batchCommittedInvoked)
-            totals.recordAges.add(records: processed, oldest: now - oldest, newest: now - batch.batchLastArrival)
+            totals.recordAges.add(records: processed, oldest: now - oldest, newest: now - batch.batchLastArrival, at: now)
             return
         }
         for slice in batch.payloadSlices where slice.invokedRecords > 0 {
             totals.recordAges.add(
-                records: slice.invokedRecords, oldest: now - slice.firstArrival, newest: now - slice.lastArrival)
+                records: slice.invokedRecords, oldest: now - slice.firstArrival, newest: now - slice.lastArrival, at: now)
         }
     }
 

@@ -69,7 +69,6 @@ public struct ESMSimulation {
         random = Randomness(streams)
         let constants = Constants(configuration, behaviour: behaviour, skippedRecords: start.skippedRecords)
         self.constants = constants
-        steady = SteadyStretch(eligible: CompressionEligibility(configuration, constants: constants).allows)
 
         let partitionCount = configuration.topic.partitions
         let bounds = Self.pollerBounds(configuration, behaviour: behaviour)
@@ -85,6 +84,9 @@ public struct ESMSimulation {
             invocationSecondsPerBatch: fullBatchSeconds, bytesPerRecord: constants.recordSizeMean)
 
         let split = self.split
+        steady = SteadyStretch(
+            CompressionEligibility(configuration, constants: constants),
+            backlog: (0..<partitionCount).map { split.count(of: $0, total: configuration.topic.backlogRecords) })
         partitions = (0..<partitionCount).map { index in
             var partition = PartitionState(start: split.count(of: index, total: start.skippedRecords))
             partition.lastFetchedArrival = start.firstArrival
@@ -171,8 +173,9 @@ extension ESMSimulation: EventHandler {
     /// Handles one model event.
     public mutating func handle(_ event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         defer {
-            compressIfSteady(after: event, at: now, queue: &queue)
+            // Checked before a skip moves the state past `now` (the skip checks its own).
             checkInvariants(after: event, at: now)
+            compressIfSteady(after: event, at: now, queue: &queue)
         }
         switch event {
         case .fetch(let partition):

@@ -112,7 +112,8 @@ public struct WorkEstimate: Equatable, Sendable {
     }
 
     /// The batches a compressed run simulates one by one, or nil when the run cannot be
-    /// compressed (`CompressionEligibility`, or production that outlasts time 0): each
+    /// compressed (`CompressionEligibility`, or production that outlasts time 0, whose
+    /// cycles repeat only for some rates and assignments, so it is counted whole): each
     /// stretch between outside moments (samples, scaler readings, EPU metering periods)
     /// simulates the cycles it takes to see one repeat, a few batches per partition.
     static func compressedBatches(
@@ -122,9 +123,10 @@ public struct WorkEstimate: Equatable, Sendable {
         guard CompressionEligibility(configuration, constants: constants).allows, configuration.production.end <= 0 else { return nil }
         let horizon = Ticks.toSeconds(max(configuration.horizon, 0))
         let meteringPeriods = configuration.settings.isProvisioned ? horizon / max(configuration.profile.epuMeteringSeconds, 1) : 0
-        // Cycles seen per stretch: the history's snapshots and the two around them, each
-        // about a batch per partition, doubled for cycles that span two anchor commits.
-        let cyclesPerStretch = Double(2 * (SteadyStretch.historyLimit + 2))
+        // Cycles seen per stretch: the snapshots a backlog drain takes to see one repeat
+        // and the two around them, each about a batch per partition, doubled for cycles
+        // that span two anchor commits.
+        let cyclesPerStretch = Double(2 * (SteadyStretch.typicalSnapshots + 2))
         return (rows + evaluations + meteringPeriods) * cyclesPerStretch * Double(configuration.topic.partitions)
     }
 

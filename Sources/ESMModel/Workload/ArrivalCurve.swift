@@ -3,38 +3,39 @@ import EventEngine
 /// The cumulative number of records written to the topic as a function of time, and its
 /// inverse: when the k-th record arrives.
 ///
-/// The curve is a chain of linear segments. With uniform arrivals the segments are the
-/// schedule's pieces and the count is exactly floor(∫ rate). With Poisson arrivals each
-/// piece is cut into one-second segments whose counts are Poisson draws, spread evenly
-/// within the second. Segments are generated lazily and in order from the curve's own
+/// The curve is a chain of linear segments, counted in exact integer arithmetic
+/// (`ExactRatio`). With uniform arrivals the segments are the schedule's pieces, each
+/// piece's rate taken as the nearest fraction of records per second with a denominator up
+/// to a million (exact for whole, decimal and simple fractional rates such as 1/120), and
+/// the count is exactly ⌊∫ rate⌋, the fraction of a record carried from piece to piece
+/// (rounded down to the next piece's units); so within a piece the
+/// count a whole number of records later is the same count shifted, which the compressed
+/// path relies on. With Poisson arrivals each piece is cut into one-second segments whose
+/// counts are Poisson draws, spread evenly within the second. Segments are generated lazily and in order from the curve's own
 /// random stream, so the curve is one fixed function of the seed whatever order the
 /// model asks in, and memory holds only the segments between the earliest and latest
 /// times still being asked about.
 public struct ArrivalCurve: Sendable {
+    /// One linear stretch of the curve: the count at `time` in `start..<end` is
+    /// `base + ⌊(phase + rate × (time − start)) / scale⌋`.
     @usableFromInline
     struct Segment: Sendable {
         @usableFromInline var start: SimTime
         @usableFromInline var end: SimTime
-        /// Cumulative count (fractional for uniform arrivals) at `start` and at `end`.
-        @usableFromInline var countAtStart: Double
-        @usableFromInline var countAtEnd: Double
-        /// Records per tick within the segment (precomputed: the hot paths divide by nothing).
-        @usableFromInline var perTick: Double
-        /// Ticks per record, the inverse of `perTick` (0 for an empty segment).
-        @usableFromInline var ticksPerRecord: Double
-
-        init(start: SimTime, end: SimTime, countAtStart: Double, countAtEnd: Double) {
-            self.start = start
-            self.end = end
-            self.countAtStart = countAtStart
-            self.countAtEnd = countAtEnd
-            perTick = (countAtEnd - countAtStart) / Double(end - start)
-            ticksPerRecord = perTick > 0 ? 1 / perTick : 0
-        }
+        /// Cumulative count at `start` and at `end`.
+        @usableFromInline var base: Int64
+        @usableFromInline var countAtEnd: Int64
+        /// The fraction of a record carried in at `start`, in units of 1 / `scale` (0..<scale).
+        @usableFromInline var phase: Int64
+        /// Records per tick, as `rate / scale` in lowest terms.
+        @usableFromInline var rate: Int64
+        @usableFromInline var scale: Int64
     }
 
     /// Length of one Poisson segment.
     public static let poissonSegment: SimTime = Ticks.perSecond
+    /// Uniform rates are kept as fractions of records per second with denominators up to this.
+    static let rateDenominatorLimit: Int64 = 1_000_000
 
     let schedule: ProductionSchedule
     /// Records present before time 0 (the backlog).
@@ -44,14 +45,17 @@ public struct ArrivalCurve: Sendable {
     @usableFromInline var firstLive = 0
     var nextPiece = 0
     var generatedUntil: SimTime = 0
-    var generatedCount: Double
+    var generatedCount: Int64
+    /// The fraction of a record produced beyond `generatedCount`: `carry / carryScale`.
+    var generatedCarry: Int64 = 0
+    var generatedCarryScale: Int64 = 1
 
     /// Creates the curve for `schedule` on top of `initialCount` backlog records.
     public init(schedule: ProductionSchedule, initialCount: Int64, random: RandomStream) {
         self.schedule = schedule
         self.initialCount = initialCount
         self.random = random
-        self.generatedCount = Double(initialCount)
+        self.generatedCount = initialCount
     }
 
     /// When the last record can arrive.
@@ -69,34 +73,32 @@ public struct ArrivalCurve: Sendable {
         // Most asks are near the front; walk forward rather than binary-searching.
         while index < segments.count {
             let segment = segments[index]
-            if time <= segment.start { return Self.floor(segment.countAtStart) }
+            if time <= segment.start { return segment.base }
             if time < segment.end { return countWithin(segment, at: time) }
             index += 1
         }
-        return Self.floor(generatedCount)
+        return generatedCount
     }
 
     /// The earliest time at or after `notBefore` at which the topic holds at least `target`
     /// records, or nil when production ends first.
     public mutating func time(reaching target: Int64, notBefore: SimTime) -> SimTime? {
         if target <= initialCount { return notBefore }
-        let wanted = Double(target)
         var index = max(firstLive, segmentIndexAtOrAfter(notBefore))
         while true {
             while index >= segments.count {
                 guard generateNextSegment() else {
-                    return Self.floor(generatedCount) >= target ? notBefore : nil
+                    return generatedCount >= target ? notBefore : nil
                 }
             }
             let segment = segments[index]
             // Segments chain in count, so a target at or below this segment's starting
             // count was reached by `notBefore` (in the gap before it, or inside it).
-            if wanted <= segment.countAtStart { return notBefore }
-            if segment.countAtEnd >= wanted {
-                var time = segment.start + Self.ceiling((wanted - segment.countAtStart) * segment.ticksPerRecord)
-                // Floating rounding may land a tick early; step until the count agrees.
-                while time < segment.end && countWithin(segment, at: time) < target { time += 1 }
-                return max(min(time, segment.end), notBefore)
+            if target <= segment.base { return notBefore }
+            if segment.countAtEnd >= target {
+                // The smallest dt with phase + rate × dt >= (target − base) × scale.
+                let needed = ExactRatio.divide(target - segment.base, times: segment.scale, plus: -segment.phase + segment.rate - 1, by: segment.rate)
+                return max(min(segment.start + needed.quotient, segment.end), notBefore)
             }
             index += 1
         }
@@ -112,27 +114,16 @@ public struct ArrivalCurve: Sendable {
         }
     }
 
+    @inline(__always)
     func countWithin(_ segment: Segment, at time: SimTime) -> Int64 {
-        let count = segment.countAtStart + segment.perTick * Double(time - segment.start)
-        return Self.floor(min(count, segment.countAtEnd))
+        let count = segment.base + ExactRatio.divide(segment.rate, times: time - segment.start, plus: segment.phase, by: segment.scale).quotient
+        return min(count, segment.countAtEnd)
     }
 
     mutating func segmentIndexAtOrAfter(_ time: SimTime) -> Int {
         var index = firstLive
         while index < segments.count && segments[index].end <= time { index += 1 }
         return index
-    }
-
-    /// floor(x) for x >= 0 without a libm call (the baseline x86-64 target has no
-    /// rounding instruction, and this sits on the hottest path).
-    @inline(__always)
-    static func floor(_ x: Double) -> Int64 { Int64(x) }
-
-    /// ceil(x) for x >= 0, likewise.
-    @inline(__always)
-    static func ceiling(_ x: Double) -> Int64 {
-        let truncated = Int64(x)
-        return Double(truncated) < x ? truncated + 1 : truncated
     }
 
     /// Appends the next segment; false when production is over.
@@ -143,21 +134,34 @@ public struct ArrivalCurve: Sendable {
         }
         let piece = schedule.pieces[nextPiece]
         let start = max(piece.start, generatedUntil)
-        let ratePerTick = piece.recordsPerSecond / Double(Ticks.perSecond)
         let end: SimTime
-        let added: Double
+        let segment: Segment
         switch schedule.arrivals {
         case .uniform:
             end = piece.end
-            added = ratePerTick * Double(end - start)
+            // Records per tick as rate / scale in lowest terms.
+            let perSecond = ExactRatio.rational(approximating: piece.recordsPerSecond, denominatorLimit: Self.rateDenominatorLimit)
+            let wholeScale = perSecond.denominator * Ticks.perSecond
+            let common = max(ExactRatio.gcd(perSecond.numerator, wholeScale), 1)
+            let (rate, scale) = (perSecond.numerator / common, wholeScale / common)
+            // The fraction carried in from the last piece, in this piece's units (rounded down).
+            let phase = ExactRatio.divide(generatedCarry, times: scale, plus: 0, by: generatedCarryScale).quotient
+            let total = ExactRatio.divide(rate, times: end - start, plus: phase, by: scale)
+            segment = Segment(
+                start: start, end: end, base: generatedCount, countAtEnd: generatedCount + total.quotient,
+                phase: phase, rate: rate, scale: scale)
+            (generatedCarry, generatedCarryScale) = (total.remainder, scale)
         case .poisson:
             end = min(piece.end, start + Self.poissonSegment)
-            added = Double(PoissonSampler.sample(mean: ratePerTick * Double(end - start), &random))
+            let ratePerTick = piece.recordsPerSecond / Double(Ticks.perSecond)
+            let added = Int64(PoissonSampler.sample(mean: ratePerTick * Double(end - start), &random))
+            segment = Segment(start: start, end: end, base: generatedCount, countAtEnd: generatedCount + added, phase: 0, rate: added, scale: end - start)
         }
-        segments.append(Segment(start: start, end: end, countAtStart: generatedCount, countAtEnd: generatedCount + added))
-        generatedCount += added
+        segments.append(segment)
+        generatedCount = segment.countAtEnd
         generatedUntil = end
         if end >= piece.end { nextPiece += 1 }
         return true
     }
+
 }
