@@ -7,7 +7,8 @@ import EventEngine
 extension CompareCommand {
     /// `compare --ensemble`: each scenario under every member of `set`, its band chart and
     /// report in `folder/<file name>/`, every scenario's ranges in `folder/ensemble-summary.csv`,
-    /// and with `observed`, which members stay consistent with it.
+    /// and with `observed`, which members stay consistent with it and every member's overlay
+    /// on it in `folder/observed-METRIC.csv` (`ObservedFit.csv`).
     static func compareEnsemble(
         _ loaded: [ScenarioBatch.Item], set: ProfileSet, options: ScenarioRunner.Options, pricing: PriceOptions,
         title: String?, until: SimTime?, observed: ObservedSeries?, folder: String
@@ -28,6 +29,7 @@ extension CompareCommand {
             if let observed { fits = ObservedFit.fits(observed, run: run) }
         }
         files.append(("ensemble-summary.csv", summary.map(CSVFormat.line).joined(separator: "\n") + "\n"))
+        if let observed { files.append(("observed-\(observed.metric.rawValue).csv", ObservedFit.csv(fits))) }
         let status = OutputFolder.write(files, into: folder)
         if let observed, status == .success {
             Console.out("\n\(observed.metric.rawValue): each member against the observed series")

@@ -37,7 +37,10 @@ enum CompareCommand: CommandLineCommand {
         where the members disagree, beyond 10 % of the median, highlighted, each member's
         chart and summary); DIR/ensemble-summary.csv holds every scenario's ranges. With
         --observed too, prints each member's error against the series and which members
-        stay consistent with it: RMS error per point within 10 % of the observed peak.
+        stay consistent with it (RMS error per point within 10 % of the observed peak), and
+        writes DIR/observed-METRIC.csv with one simulated column per member, in the set's
+        order, and their median (time_s,clock,observed_METRIC,simulated_METRIC:MEMBER...,
+        simulated_METRIC_median).
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder for comparison.svg and report.html", default: "Results"),
