@@ -46,4 +46,20 @@ final class EnsembleObservedCommandTests: XCTestCase {
             XCTAssertEqual(Double(row[3 + members.count])!, values[1], accuracy: 1e-9, row.joined(separator: ","))
         }
     }
+
+    /// `--ensemble` with `--replications` is refused, exit 2, saying why and naming the
+    /// members to run one by one with their own replications.
+    func testEnsembleWithReplicationsSaysWhyAndWhatToRunInstead() throws {
+        let folder = try BuiltCommand.temporaryFolder(self)
+        try BuiltCommand.write(EnsembleFixtures.scenario, folder, "small.json")
+        for command in ["run", "sweep"] {
+            let refused = try BuiltCommand.run([command, "small.json", "--ensemble", "today", "--replications", "3"], in: folder)
+            XCTAssertEqual(refused.status, 2, command)
+            XCTAssertTrue(refused.errors.contains("--ensemble and --replications are not combined: the ensemble runs every member on the same seed"), refused.errors)
+            XCTAssertTrue(refused.errors.contains("run each member of today (aws-2024, aws-2024-growth, aws-2024-eager) on its own: esmsim \(command) FILE --profile MEMBER --replications K"), refused.errors)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/Results"), "nothing written")
+        }
+        let one = try BuiltCommand.run(["run", "small.json", "--ensemble", "today", "--replications", "1", "--out", "once"], in: folder)
+        XCTAssertEqual(one.status, 0, one.errors)
+    }
 }

@@ -23,7 +23,9 @@ enum RunCommand: CommandLineCommand {
         max_member,spread,agree: every summary metric's range across the members; agree is
         yes when max - min is within 10 % of the median), ensemble-members.csv (each member's
         summary row) and members/<member>/timeseries.csv and summary.csv; --charts draws
-        chart.svg as the band across members (shaded min..max, median line).
+        chart.svg as the band across members (shaded min..max, median line). Not with
+        --replications: the members share one seed so the ranges are their disagreement
+        alone; run each member with --profile MEMBER --replications K for its confidence.
         """,
         options: [
             OptionDefinition("out", .text("DIR"), "output folder; each scenario's files go in DIR/<file name>/", default: "Results"),
@@ -42,9 +44,7 @@ enum RunCommand: CommandLineCommand {
         let charts = arguments.flag("charts")
         let ensemble = try arguments.ensemble()
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim run needs at least one scenario file (see esmsim help run)") }
-        if ensemble != nil && replications > 1 {
-            throw UsageError("--ensemble runs one seed per member; for replications run each member with --profile NAME --replications K")
-        }
+        if let ensemble, replications > 1 { throw ensemble.replicationsRefusal(command: "run") }
         try ScenarioBatch.checkDistinctFolders(arguments.positional, out: out)
         guard let loaded = ScenarioBatch.load(arguments.positional, options: options) else { return .usage }
         if let ensemble {

@@ -49,7 +49,8 @@ enum SweepCommand: CommandLineCommand {
         let replications = Int(try arguments.integer("replications") ?? 1)
         let choices = try RunChoices(arguments)
         let ensemble = try arguments.ensemble()
-        if ensemble != nil && (shardText != nil || replications > 1) {
+        if let ensemble, replications > 1 { throw ensemble.replicationsRefusal(command: "sweep") }
+        if ensemble != nil && shardText != nil {
             throw UsageError("--ensemble runs the whole sweep with one seed per member; give it without --shard and --replications")
         }
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
