@@ -56,7 +56,7 @@ final class CalibrationPerturbationTests: XCTestCase {
         for name in ProfileStore.shippedNames {
             // Read now, never pinned: the profiles are recalibrated as the model changes.
             let shipped = try ProfileStore.load(name)
-            let fitted = Self.fittedConstants(of: shipped)
+            let fitted = Calibrator.fittedConstants(of: shipped)
             guard !fitted.isEmpty, Self.runsEveryConstant || Self.defaultProfiles.contains(name) else { continue }
             let calibrator = try Calibrator(observations: observations, profile: shipped)
             func objective(_ profile: BehaviourProfile) -> Double {
@@ -96,11 +96,6 @@ final class CalibrationPerturbationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, Self.runsEveryConstant ? 33 : 12, "too few perturbations ran to mean anything")
     }
 
-    /// The constants `profile` marks fitted, in catalogue order (as the calibrator fits them).
-    static func fittedConstants(of profile: BehaviourProfile) -> [ProfileConstant] {
-        ProfileConstant.catalog.filter { constant in profile.notes.contains { $0.name == constant.name && $0.provenance == "fitted" } }
-    }
-
     /// The starts a fitted constant is perturbed to: 20% either way on its grid (at least
     /// one step, inside the range), or, for a constant at 0, one and ten grid steps away
     /// in each direction the range allows.
@@ -124,7 +119,7 @@ final class CalibrationPerturbationTests: XCTestCase {
         XCTAssertEqual(Self.perturbedStarts(of: 1, on: try grid("provisioned.scaleUpEvaluations")), [2])
         for name in ProfileStore.shippedNames {
             let shipped = try ProfileStore.load(name)
-            for constant in Self.fittedConstants(of: shipped) {
+            for constant in Calibrator.fittedConstants(of: shipped) {
                 XCTAssertFalse(Self.perturbedStarts(of: shipped[keyPath: constant.keyPath], on: constant.search).isEmpty, "\(name) \(constant.name)")
             }
         }

@@ -141,13 +141,19 @@ public struct Calibrator {
         }
     }
 
+    /// The constants `profile` marks as fitted (provenance "fitted"), in catalogue order,
+    /// the order the search walks them.
+    public static func fittedConstants(of profile: BehaviourProfile) -> [ProfileConstant] {
+        ProfileConstant.catalog.filter { constant in
+            profile.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
+        }
+    }
+
     /// Fits the constants `profile` marks as fitted; `progress` hears about each improvement.
     /// `restarts` is the most restarts that may improve the descent's result (0: descent
     /// only, a local fit; each pass of restarts costs about 2 × constants descents).
     public func fit(_ profile: BehaviourProfile, restarts: Int = 0, progress: (String) -> Void = { _ in }) throws(CalibrationError) -> Fit {
-        let fitted = ProfileConstant.catalog.filter { constant in
-            profile.notes.contains { $0.name == constant.name && $0.provenance == "fitted" }
-        }
+        let fitted = Self.fittedConstants(of: profile)
         guard !fitted.isEmpty else {
             throw CalibrationError(description: "profile \(profile.name) marks no constant as fitted (provenance \"fitted\")")
         }

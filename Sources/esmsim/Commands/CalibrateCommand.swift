@@ -60,7 +60,7 @@ enum CalibrateCommand: CommandLineCommand {
             let name = explicitName ?? "\(profile.name)-fitted"
             fit.profile = FittedProfile.named(fit, name: name, base: profile, observationsFile: observationsPath, observations: observations)
             Console.out("Fitted constants of \(profile.name) as \(name) (\(fit.evaluations) candidate profiles simulated):")
-            for constant in ProfileConstant.catalog where profile.notes.contains(where: { $0.name == constant.name && $0.provenance == "fitted" }) {
+            for constant in Calibrator.fittedConstants(of: profile) {
                 let before = ProfileStore.formatValue(profile[keyPath: constant.keyPath])
                 let after = ProfileStore.formatValue(fit.profile[keyPath: constant.keyPath])
                 Console.out("  \(constant.name) = \(after) \(Plural.unit(constant.unit, after: after))\(before == after ? "" : "  (was \(before))")")
