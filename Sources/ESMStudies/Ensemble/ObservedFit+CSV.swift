@@ -22,8 +22,7 @@ extension ObservedFit {
                 return fit.comparison.pairs[index].simulated
             }
             let median = MetricRange(metric: metric, values: simulated, members: fits.map(\.member)).median
-            let cells = [CSVFormat.seconds(pair.time), ClockTime.iso8601(pair.clock), CSVFormat.decimal(pair.observed, places: 3)]
-                + (simulated + [median]).map { CSVFormat.decimal($0, places: 3) }
+            let cells = pair.observedCells + (simulated + [median]).map { CSVFormat.decimal($0, places: 3) }
             lines.append(CSVFormat.line(cells))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -18,6 +18,11 @@ public struct SeriesComparison: Sendable {
         public var clock: Int64
         public var observed: Double
         public var simulated: Double
+
+        /// The overlay CSVs' leading cells for this point: `time_s`, `clock`, the observed value.
+        var observedCells: [String] {
+            [CSVFormat.seconds(time), ClockTime.iso8601(clock), CSVFormat.decimal(observed, places: 3)]
+        }
     }
 
     /// The metric compared.
@@ -87,8 +92,7 @@ public struct SeriesComparison: Sendable {
     public var csv: String {
         var lines = ["time_s,clock,observed_\(metric.rawValue),simulated_\(metric.rawValue)"]
         for pair in pairs {
-            lines.append([CSVFormat.seconds(pair.time), ClockTime.iso8601(pair.clock), CSVFormat.decimal(pair.observed, places: 3),
-                          CSVFormat.decimal(pair.simulated, places: 3)].joined(separator: ","))
+            lines.append((pair.observedCells + [CSVFormat.decimal(pair.simulated, places: 3)]).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
