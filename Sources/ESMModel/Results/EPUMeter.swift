@@ -82,6 +82,12 @@ struct EPUMeter {
     /// EPUs currently running.
     var current: Int { running.count }
 
+    /// Ends no more periods, so the pollers keep every byte they fetch unmetered: for a
+    /// copy of the model replaying a cycle, which reads those bytes.
+    mutating func suspendBoundaries() {
+        nextBoundary = SimTime.max
+    }
+
     /// Ends every metering period up to and including `now`.
     ///
     /// `pollerBytes` are what each running poller fetched since the bytes were last handed

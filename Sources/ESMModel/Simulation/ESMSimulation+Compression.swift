@@ -34,14 +34,15 @@ extension ESMSimulation {
     /// Called after every handled event: counts it, snapshots at the anchor partition's
     /// commits, and skips whole cycles when a snapshot repeats an earlier one.
     mutating func compressIfSteady(after event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
-        steady.handled += 1
         // Under `CoSimulation` the queue handed in holds only this event's follow-ups and the
         // concurrency is shared, so nothing here describes the whole state.
-        guard steady.eligible, sharedConcurrency == nil else { return }
+        guard steady.eligible, sharedConcurrency == nil, !steady.replaying else { return }
         switch event {
         case .fetch, .invokeStart, .invokeEnd:
+            steady.handled += 1
             return
         case .commit(let partition):
+            steady.handled += 1
             guard drainTime == nil, settledAt == nil, steady.whileProducing || now >= curve.productionEnd else {
                 return resetSteadyStretch()
             }
@@ -53,7 +54,8 @@ extension ESMSimulation {
             guard steady.anchor == partition, steady.snapshotsTaken < steady.budget else { return }
             steady.snapshotsTaken += 1
             let snapshot = steadySnapshot(at: now, queue: queue)
-            for earlier in steady.history.reversed() where earlier.signatureHash == snapshot.signatureHash && earlier.signature == snapshot.signature {
+            // Hashes only: the replay (`replayCycle`) checks the whole state a cycle later.
+            for earlier in steady.history.reversed() where earlier.signatureHash == snapshot.signatureHash {
                 if skipCycles(from: earlier, to: snapshot, queue: &queue) { return resetSteadyStretch() }
             }
             guard steady.snapshotsTaken < steady.budget else {
@@ -62,12 +64,19 @@ extension ESMSimulation {
                 totals.recordAges.journal = nil
                 return
             }
-            steady.history.append(snapshot)
-            if steady.history.count > SteadyStretch.historyLimit { dropOldestSnapshot() }
+            // The history keeps no signatures, only what a step takes from the earlier snapshot.
+            var kept = snapshot
+            kept.signature = []
+            steady.history.append(kept)
+            if steady.history.count > SteadyStretch.historyLimit(countWords: snapshot.counts.count) { dropOldestSnapshot() }
         case .actuate:
             resetSteadyStretch()
             steady.pausedUntil = partitions.reduce(steady.pausedUntil) { max($0, $1.pausedUntil) }
-        case .evaluate, .productionEnded, .sample:
+        case .evaluate, .sample:
+            // Only read the state (`ESMSimulation+ReadThrough`): the search goes on across
+            // them, and a search out of snapshots starts again, with fewer.
+            if steady.snapshotsTaken >= steady.budget { resetSteadyStretch() }
+        case .productionEnded:
             resetSteadyStretch()
         }
     }
@@ -75,8 +84,7 @@ extension ESMSimulation {
     /// Forgets the snapshots: the state changed from outside the cycle.
     mutating func resetSteadyStretch() {
         steady.anchor = nil
-        // A search that found nothing gets half the snapshots next time, down to a few.
-        if steady.snapshotsTaken >= steady.budget { steady.budget = max(steady.budget / 2, SteadyStretch.minimumBudget) }
+        if steady.snapshotsTaken >= steady.budget { steady.searchFailed() }
         steady.snapshotsTaken = 0
         steady.history.removeAll(keepingCapacity: true)
         totals.recordAges.journal = nil
@@ -96,9 +104,7 @@ extension ESMSimulation {
         let eventPaths: [WritableKeyPath<ESMSimulation, Int64>] = EventCounts.fields.map { events.appending(path: $0.field) }
         let scalars: [WritableKeyPath<ESMSimulation, Int64>] = [
             \.totals.committed, \.totals.processed, \.totals.dropped, \.totals.fetched, \.totals.invocations,
-            \.totals.errors, \.totals.throttles, \.totals.billedMilliseconds, \.readings.throughput.batches,
-            \.readings.throughput.records, \.readings.throughput.slotTicks, \.readings.throughput.invocationTicks,
-            \.readings.throttlesSinceEvaluation,
+            \.totals.errors, \.totals.throttles, \.totals.billedMilliseconds,
         ]
         return scalars + eventPaths
     }
@@ -157,10 +163,8 @@ extension ESMSimulation {
                 break
             }
         }
-        var bytes: [Double] = []
         signature.append(Int64(pollers.count))
         for poller in pollers {
-            bytes.append(poller.bytesUnmetered)
             signature.append(contentsOf: [Int64(poller.inFlight), max(poller.bytesFreeAt - now, 0), Int64(poller.waiting.count)])
             signature.append(contentsOf: poller.waiting.map(Int64.init))
             if let fill = poller.pooledFill {
@@ -170,7 +174,6 @@ extension ESMSimulation {
                 signature.append(0)
             }
         }
-        bytes.append(readings.throughput.bytes)
         for path in Self.cycleCounts { counts.append(self[keyPath: path]) }
 
         signature.append(Int64(concurrency))
@@ -180,12 +183,17 @@ extension ESMSimulation {
         signature.append(-1)
         for start in invokedRecordStarts.pendingInOrder() { signature.append(contentsOf: [start.time - now, start.event]) }
         signature.append(-1)
-        var nextOutsideEvent = min(epuMeter.nextBoundary, configuration.horizon + 1)
+        var nextOutsideEvent = configuration.horizon + 1
+        var nextSample = SimTime.max, nextReading = SimTime.max
         // A plan's drain deadline stops the run at the first event at or after it.
         if let deadline = configuration.cutoff.undrainedAt, deadline > now { nextOutsideEvent = min(nextOutsideEvent, deadline) }
         for pending in queue.pendingInOrder() {
             guard let partition = pending.event.partition else {
-                nextOutsideEvent = min(nextOutsideEvent, pending.time)
+                switch pending.event {
+                case .sample: nextSample = min(nextSample, pending.time)
+                case .evaluate: nextReading = min(nextReading, pending.time)
+                default: nextOutsideEvent = min(nextOutsideEvent, pending.time)
+                }
                 continue
             }
             lookahead = max(lookahead, pending.time - now)
@@ -193,8 +201,6 @@ extension ESMSimulation {
                 pending.time - now, Int64(pending.priority.rawValue), Int64(pending.event.kindCode), Int64(partition),
             ])
         }
-        // Absolute: the cycle repeats only within one metering period and with unmoved streams.
-        signature.append(epuMeter.nextBoundary)
         var rateChange = SimTime.max
         if producing {
             let stretch = curve.rateStretch(at: now)
@@ -207,8 +213,9 @@ extension ESMSimulation {
         }
         return SteadyStretch.Snapshot(
             time: now, handled: steady.handled, journalCount: totals.recordAges.journal?.count ?? 0,
-            signature: signature, signatureHash: signature.hashValue, counts: counts, bytes: bytes, random: random, nextOutsideEvent: nextOutsideEvent,
-            produced: produced, rateChange: rateChange, lookahead: lookahead)
+            signature: signature, signatureHash: signature.hashValue, counts: counts, random: random, nextOutsideEvent: nextOutsideEvent,
+            nextSample: nextSample, nextReading: nextReading, lastReading: readings.lastTime,
+            arrivalsRepeat: !producing || fetchingProduction, produced: produced, rateChange: rateChange, lookahead: lookahead)
     }
 
     /// Skips the whole cycles of length `current.time − earlier.time` that fit before the
@@ -220,6 +227,9 @@ extension ESMSimulation {
     ) -> Bool {
         let period = current.time - earlier.time
         guard period > 0, earlier.random == current.random else { return false }
+        // Arrivals that do not repeat with the cycle leave the scaler's window unknown
+        // between its readings, so such a cycle must be seen within one.
+        guard current.arrivalsRepeat || earlier.lastReading == current.lastReading else { return false }
         // The skipped cycles' events all come before the next outside moment, and what they
         // were decided from comes before the rate changes.
         let latest = min(current.nextOutsideEvent - 1, current.rateChange - current.lookahead)
@@ -259,6 +269,13 @@ extension ESMSimulation {
                 ageSteps.append(step)
             }
         }
+        guard let plan = planReadThrough(from: earlier, to: current, cycles: cycles, queue: queue), plan.cycles >= 1 else { return false }
+        cycles = plan.cycles
+        let passed = readThrough(plan.moments, replay: plan.replay, arrivalsRepeat: current.arrivalsRepeat)
+        #if ESMSIM_INTERNAL_CHECKS
+        precondition(passed.taken == plan.moments.count, "the trial passed moments the step did not")
+        #endif
+        finishReadThrough(passed, cycles: cycles, replay: plan.replay, from: current, queue: &queue)
         let shift = cycles * period
 
         for index in partitions.indices {
@@ -273,14 +290,11 @@ extension ESMSimulation {
         }
         for index in pollers.indices {
             if pollers[index].bytesFreeAt > current.time { pollers[index].bytesFreeAt += shift }
-            pollers[index].bytesUnmetered += Double(cycles) * (current.bytes[index] - earlier.bytes[index])
             if pollers[index].pooledFill != nil {
                 pollers[index].pooledFill!.horizon += shift
                 pollers[index].pooledFill!.time? += shift
             }
         }
-        let lastBytes = current.bytes.count - 1
-        readings.throughput.bytes += Double(cycles) * (current.bytes[lastBytes] - earlier.bytes[lastBytes])
         let offsets = 2 * partitions.count
         for (position, path) in Self.cycleCounts.enumerated() {
             self[keyPath: path] += cycles * (current.counts[offsets + position] - earlier.counts[offsets + position])
@@ -296,8 +310,9 @@ extension ESMSimulation {
         invokedRecordStarts.shift(by: shift) { _ in true }
         steady.skippedEvents += Int(cycles) * (current.handled - earlier.handled)
         steady.steps += 1
-        steady.budget = SteadyStretch.snapshotBudget
+        steady.searchSucceeded()
         checkAfterSkip(at: current.time + shift)
         return true
     }
 }
+

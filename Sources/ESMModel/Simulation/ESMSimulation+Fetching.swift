@@ -94,11 +94,11 @@ extension ESMSimulation {
         let invokeAt = fetchedAt + max(constants.pollOverhead, transfer)
         if invoked == 0 {
             // Every record was filtered out: the offsets are committed with no invocation.
-            queue.schedule(.commit(Int32(index)), at: invokeAt + constants.commitOverhead)
+            schedule(.commit(Int32(index)), at: invokeAt + constants.commitOverhead, on: &queue)
         } else if constants.throttlingImpossible && !constants.coldStartsTakeTime {
             beginInvocation(index, startingAt: invokeAt, queue: &queue)
         } else {
-            queue.schedule(.invokeStart(Int32(index)), at: invokeAt)
+            schedule(.invokeStart(Int32(index)), at: invokeAt, on: &queue)
         }
     }
 
@@ -160,7 +160,7 @@ extension ESMSimulation {
     mutating func sleep(_ index: Int, until time: SimTime, queue: inout EventQueue<ModelEvent>) {
         partitions[index].phase = .waiting
         partitions[index].wakeAt = time
-        queue.schedule(.fetch(Int32(index)), at: time)
+        schedule(.fetch(Int32(index)), at: time, on: &queue)
     }
 
     /// When the partition's `record`-th record (1-based) arrives or arrived, or nil if it

@@ -12,7 +12,7 @@ extension ESMSimulation {
             totals.throttles += 1
             readings.throttlesSinceEvaluation += 1
             partitions[index].batchThrottledTicks += constants.throttleRetry
-            queue.schedule(.invokeStart(Int32(index)), at: now + constants.throttleRetry)
+            schedule(.invokeStart(Int32(index)), at: now + constants.throttleRetry, on: &queue)
             return
         }
         beginInvocation(index, startingAt: now, coldStart: assignment == .cold, queue: &queue)
@@ -33,7 +33,7 @@ extension ESMSimulation {
         _ index: Int, startingAt start: SimTime, coldStart: Bool = false, queue: inout EventQueue<ModelEvent>
     ) {
         guard dropExpiredRecords(index, at: start) else {
-            queue.schedule(.commit(Int32(index)), at: start + constants.commitOverhead)
+            schedule(.commit(Int32(index)), at: start + constants.commitOverhead, on: &queue)
             return
         }
         let function = configuration.function
@@ -60,9 +60,9 @@ extension ESMSimulation {
         // A success of the whole batch needs nothing at its end but the commit; failures
         // and parts of a split batch decide what follows at the end.
         if failed || partitions[index].reportedFailureAt >= 0 || !partitions[index].pendingParts.isEmpty {
-            queue.schedule(.invokeEnd(Int32(index)), at: end)
+            schedule(.invokeEnd(Int32(index)), at: end, on: &queue)
         } else {
-            queue.schedule(.commit(Int32(index)), at: end + constants.commitOverhead)
+            schedule(.commit(Int32(index)), at: end + constants.commitOverhead, on: &queue)
         }
     }
 
@@ -122,13 +122,13 @@ extension ESMSimulation {
             partitions[index].invocationRecords = kept
             partitions[index].pendingParts.append((records - kept, attempts))
         }
-        queue.schedule(.invokeStart(Int32(index)), at: now + constants.errorRetry)
+        schedule(.invokeStart(Int32(index)), at: now + constants.errorRetry, on: &queue)
     }
 
     /// Invokes the next part of the batch at once, or commits when none is left.
     mutating func startNextPart(_ index: Int, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         guard let next = partitions[index].pendingParts.popLast() else {
-            queue.schedule(.commit(Int32(index)), at: now + constants.commitOverhead)
+            schedule(.commit(Int32(index)), at: now + constants.commitOverhead, on: &queue)
             return
         }
         partitions[index].invocationRecords = next.records

@@ -5,33 +5,48 @@ extension ESMSimulation {
     mutating func takeSample(at now: SimTime) {
         settleConcurrency(at: now)
         let total = curve.count(at: now)
-        let produced = max(total - constants.skippedRecords, 0)
-        let lag = produced - totals.committed
-        totals.peakLag = max(totals.peakLag, lag)
-        var maxPartitionLag: Int64 = 0
         var oldestInterest = now - configuration.settings.batchingWindow
-        for index in partitions.indices {
-            let partitionLag = max(split.count(of: index, total: total) - partitions[index].committed, 0)
-            if partitionLag > maxPartitionLag { maxPartitionLag = partitionLag }
-            oldestInterest = min(oldestInterest, partitions[index].lastFetchedArrival)
-        }
+        for partition in partitions { oldestInterest = min(oldestInterest, partition.lastFetchedArrival) }
         curve.forget(before: oldestInterest)
         advanceMeter(to: now)
-        let epus = epuMeter.current
-        let coldStartsSoFar = coldStarts(through: now)
-        sampling.rows.append(TimeSeriesRow(
-            time: now, producedTotal: produced, processedTotal: totals.processed, offsetLagSum: lag,
-            offsetLagMaxPartition: maxPartitionLag, concurrencyMax: sampling.intervalMaxConcurrency,
-            pollers: pollers.count, invocations: totals.invocations - sampling.lastInvocations,
-            errors: totals.errors - sampling.lastErrors, throttles: totals.throttles - sampling.lastThrottles,
-            recordsDropped: totals.dropped, epus: epus, events: totals.events.since(sampling.lastEvents),
-            coldStarts: coldStartsSoFar - sampling.lastColdStarts))
-        sampling.lastColdStarts = coldStartsSoFar
-        sampling.lastEvents = totals.events
+        let reading = stateReading(coldStarts: coldStarts(through: now), partitionOffsets: true)
+        appendRow(at: now, total: total, reading: reading, concurrencyMax: sampling.intervalMaxConcurrency)
         sampling.intervalMaxConcurrency = concurrency
-        sampling.lastInvocations = totals.invocations
-        sampling.lastErrors = totals.errors
-        sampling.lastThrottles = totals.throttles
+    }
+
+    /// Appends the row of the interval ending at `now`, when the topic holds `total`
+    /// records and the counts are `reading`'s (with each partition's offset), and
+    /// `concurrencyMax` invocations ran at most; the next row's counts start from these.
+    mutating func appendRow(at now: SimTime, total: Int64, reading: StateReading, concurrencyMax: Int) {
+        let produced = max(total - constants.skippedRecords, 0)
+        let lag = produced - reading.committed
+        totals.peakLag = max(totals.peakLag, lag)
+        var maxPartitionLag: Int64 = 0
+        for index in partitions.indices {
+            maxPartitionLag = max(maxPartitionLag, split.count(of: index, total: total) - reading.partitionCommitted[index])
+        }
+        sampling.rows.append(TimeSeriesRow(
+            time: now, producedTotal: produced, processedTotal: reading.processed, offsetLagSum: lag,
+            offsetLagMaxPartition: maxPartitionLag, concurrencyMax: concurrencyMax,
+            pollers: pollers.count, invocations: reading.invocations - sampling.lastInvocations,
+            errors: reading.errors - sampling.lastErrors, throttles: reading.throttles - sampling.lastThrottles,
+            recordsDropped: reading.dropped, epus: epuMeter.current, events: reading.events.since(sampling.lastEvents),
+            coldStarts: reading.coldStarts - sampling.lastColdStarts))
+        sampling.lastColdStarts = reading.coldStarts
+        sampling.lastEvents = reading.events
+        sampling.lastInvocations = reading.invocations
+        sampling.lastErrors = reading.errors
+        sampling.lastThrottles = reading.throttles
+    }
+
+    /// The counts an outside moment reads now, with `coldStarts` so far and, if
+    /// `partitionOffsets`, each partition's committed offset.
+    func stateReading(coldStarts: Int64, partitionOffsets: Bool) -> StateReading {
+        StateReading(
+            committed: totals.committed, processed: totals.processed, dropped: totals.dropped, fetched: totals.fetched,
+            invocations: totals.invocations, errors: totals.errors, throttles: totals.throttles, coldStarts: coldStarts,
+            events: totals.events, window: readings.throughput, pollerBytes: pollers.map(\.bytesUnmetered),
+            partitionCommitted: partitionOffsets ? partitions.map(\.committed) : [])
     }
 
     /// The bytes each poller fetched since they were last taken, zeroing the counters.

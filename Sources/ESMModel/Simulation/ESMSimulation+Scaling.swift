@@ -5,17 +5,7 @@ extension ESMSimulation {
     /// change it decides, which takes effect after the profile's actuation delay.
     mutating func evaluate(at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         queue.schedule(.evaluate, at: now + scaler.policy.readingInterval)
-        let produced = producedTotal(at: now)
-        let arrived = produced - readings.producedAtLast
-        let seconds = Ticks.toSeconds(now - readings.lastTime)
-        readings.lastTime = now
-        readings.producedAtLast = produced
-        readings.throughput.noteWaiting(produced - totals.fetched)
-        let observation = ScalerObservation(
-            time: now, pollers: pollers.count, arrivalRate: seconds > 0 ? Double(arrived) / seconds : 0,
-            waitingLag: readings.throughput.peakWaiting, throttles: readings.throttlesSinceEvaluation, window: readings.throughput)
-        readings.throttlesSinceEvaluation = 0
-        readings.throughput = ThroughputWindow()
+        let observation = readings.observe(at: now, produced: producedTotal(at: now), fetched: totals.fetched, pollers: pollers.count)
         guard let target = scaler.decide(observation) else { return }
         queue.schedule(.actuate(Int32(target)), at: now + constants.actuationDelay)
     }

@@ -162,6 +162,14 @@ public struct ESMSimulation {
         RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: handledEvents + steady.skippedEvents))
     }
 
+    /// Schedules a partition's event, noting how far ahead of the event being handled: a
+    /// sample or scaler reading a compressed step passes must come before every batch
+    /// event of its tick (`OutsideMoment`).
+    mutating func schedule(_ event: ModelEvent, at time: SimTime, on queue: inout EventQueue<ModelEvent>) {
+        steady.longestLead = max(steady.longestLead, time - steady.clock)
+        queue.schedule(event, at: time)
+    }
+
     /// Records the ESM is responsible for that are in the topic at `time`.
     mutating func producedTotal(at time: SimTime) -> Int64 {
         // Zero, not negative, before an AT_TIMESTAMP start's first record arrives.
@@ -172,6 +180,7 @@ public struct ESMSimulation {
 extension ESMSimulation: EventHandler {
     /// Handles one model event.
     public mutating func handle(_ event: ModelEvent, at now: SimTime, queue: inout EventQueue<ModelEvent>) {
+        steady.clock = now
         defer {
             // Checked before a skip moves the state past `now` (the skip checks its own).
             checkInvariants(after: event, at: now)
