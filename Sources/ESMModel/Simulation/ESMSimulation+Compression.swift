@@ -74,8 +74,16 @@ extension ESMSimulation {
             steady.pausedUntil = partitions.reduce(steady.pausedUntil) { max($0, $1.pausedUntil) }
         case .evaluate, .sample:
             // Only read the state (`ESMSimulation+ReadThrough`): the search goes on across
-            // them, and a search out of snapshots starts again, with fewer.
-            if steady.snapshotsTaken >= steady.budget { resetSteadyStretch() }
+            // them. A search out of snapshots starts again, with fewer; so does one whose
+            // anchor has not committed since the last such moment, or whose record ages
+            // since its oldest snapshot outgrow the history, so its memory stays bounded.
+            let stalled = steady.snapshotsTaken == steady.snapshotsAtLastMoment
+                || (totals.recordAges.journal?.count ?? 0) > SteadyStretch.historyWords
+            if steady.snapshotsTaken >= steady.budget || (stalled && steady.anchor != nil) {
+                steady.snapshotsTaken = max(steady.snapshotsTaken, steady.budget)
+                resetSteadyStretch()
+            }
+            steady.snapshotsAtLastMoment = steady.snapshotsTaken
         case .productionEnded:
             resetSteadyStretch()
         }

@@ -88,6 +88,8 @@ struct SteadyStretch {
     var history: [Snapshot] = []
     /// Snapshots taken since the last outside moment, and how many may be.
     var snapshotsTaken = 0
+    /// Snapshots taken by the last sample or scaler reading: none since means the search stalled.
+    var snapshotsAtLastMoment = -1
     var budget = snapshotBudget
     /// Full searches that failed since the last step, and small searches left before the next full one.
     var failedSearches = 0
