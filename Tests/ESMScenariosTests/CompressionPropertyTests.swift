@@ -157,6 +157,68 @@ final class CompressionPropertyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(compressedRuns, trials * 3 / 10, "only \(compressedRuns) of \(trials) runs with production were compressed")
     }
 
+    /// A random steady stretch that outlasts many samples, scaler readings and metering
+    /// periods: several partitions per poller (whose batches differ, so cycles are long),
+    /// production at a whole rate for one to three hours, any sampling interval.
+    static func randomLongSteadyScenario(_ random: inout TestRandom) -> [String: Any] {
+        let partitions = random.pick([2, 4, 6, 8, 12, 20])
+        let pollers = max(1, partitions / random.pick([1, 2, 4, 5]))
+        let batchSize = random.pick([10, 50, 100])
+        let durationMs = random.double(5, 200)
+        let capacity = Double(partitions * batchSize) / (1 + durationMs / 1_000)
+        let seconds = random.pick([3_600, 7_200, 10_800])
+        let rate = max(1, Int(capacity * random.double(0.05, 0.5)) / partitions * partitions)
+        var mapping: [String: Any] = ["BatchSize": batchSize]
+        if random.chance(0.7) {
+            mapping["ProvisionedPollerConfig"] = ["MinimumPollers": pollers, "MaximumPollers": random.int(pollers...partitions)]
+        }
+        return [
+            "topic": ["partitions": partitions, "recordSizeBytes": random.pick([100, 200, 1_000])],
+            "producer": ["recordsPerSecond": rate, "durationSeconds": seconds],
+            "function": ["durationMs": durationMs.rounded()], "eventSourceMapping": mapping,
+            "horizonSeconds": seconds + 1_800,
+        ]
+    }
+
+    /// Steps pass samples, scaler readings and metering periods: the same bytes on both
+    /// paths at every sampling interval, and in many runs a step passed such moments.
+    func testStepsThroughSamplesReadingsAndMeteringGiveTheSameBytes() throws {
+        let trials = LongTest.cases(optimized: 120, debug: 2)
+        var random = TestRandom(seed: 2_026)
+        var passingRuns = 0
+        for trial in 0..<trials {
+            let text = ScenarioJSON.serialise(Self.randomLongSteadyScenario(&random))
+            let scenario = try ScenarioJSON.load(text).get()
+            let profile = ModelPropertyTests.profiles[trial % 2]
+            let interval = random.pick([1, 7, 10, 30, 60, 90, 300])
+            let options = ScenarioRunner.Options(seed: UInt64(trial), sampleInterval: Int64(interval) * Ticks.perSecond)
+            let comparison = try Self.compare(scenario, profile: profile, options: options)
+            Self.assertSame(comparison, "trial \(trial) (\(profile.name), --interval \(interval)):\n\(text)")
+            var compressed = options
+            compressed.compression = true
+            if ScenarioRunner.run(scenario, profile: profile, options: compressed).summary.compressedMoments > 0 { passingRuns += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(passingRuns, trials / 4, "only \(passingRuns) of \(trials) runs passed an outside moment")
+    }
+
+    /// The bench's steady day, cut to an hour: five partitions per poller repeat only every
+    /// 34.7 s, more than half the minute between samples, readings and metering periods;
+    /// one step passes them all, and the bytes are the batch path's.
+    func testTheSteadyDayIsOneStepThroughEveryMinute() throws {
+        try LongTest.requireOptimizedBuild()
+        let text = """
+        {"topic": {"partitions": 100, "recordSizeBytes": 200}, "producer": {"recordsPerSecond": 50000, "durationSeconds": 3600},
+         "horizonSeconds": 7200, "function": {"durationMs": 20},
+         "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
+        """
+        let scenario = try ScenarioJSON.load(text).get()
+        let comparison = try Self.compare(scenario, profile: ModelPropertyTests.profiles[0], options: .init())
+        Self.assertSame(comparison, "steady hour")
+        XCTAssertEqual(comparison.steps, 1)
+        let summary = ScenarioRunner.run(scenario, profile: ModelPropertyTests.profiles[0], options: .init()).summary
+        XCTAssertGreaterThan(summary.compressedMoments, 150, "a step passes the hour's samples, readings and metering periods")
+    }
+
     func testEveryShippedScenarioGivesTheSameBytesOnBothPaths() throws {
         try LongTest.requireOptimizedBuild()
         let names = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.root + "/Scenarios")

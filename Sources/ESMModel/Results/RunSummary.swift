@@ -40,6 +40,9 @@ public struct RunSummary: Equatable, Sendable {
     /// (`ESMSimulation+Compression`); 0 when every batch was simulated one by one.
     /// `simulatedEvents` counts the events the skipped cycles stand for, so it is the same on either path.
     public var compressedSteps = 0
+    /// Samples, scaler readings and EPU metering-period ends those steps passed, taken
+    /// from a replayed cycle (`ESMSimulation+ReadThrough`); not written to `summary.csv`.
+    public var compressedMoments = 0
     /// When a `RunCutoff` stopped the run as a settled miss; nil when it ran to its end.
     /// Figures that keep changing after that instant (drain time, costs, ages, counts) are
     /// then partial.

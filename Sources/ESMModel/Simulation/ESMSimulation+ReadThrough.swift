@@ -240,5 +240,6 @@ extension ESMSimulation {
             queue.shift(by: move.offset, where: move.matches)
         }
         steady.skippedEvents += Int(cursor.samples + cursor.readings)
+        steady.passedMoments += cursor.taken
     }
 }

@@ -96,6 +96,7 @@ extension ESMSimulation {
         // been settled past this ESM's end by the others.
         summary.coldStarts = sharedConcurrency == nil ? environments.coldStarts : totals.sharedColdStarts
         summary.compressedSteps = steady.steps
+        summary.compressedMoments = steady.passedMoments
         summary.cutOffAt = totals.cutOffAt
         summary.setLagStatistics(from: sampling.rows)
         return summary

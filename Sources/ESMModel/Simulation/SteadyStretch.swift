@@ -108,6 +108,8 @@ struct SteadyStretch {
     var skippedEvents = 0
     /// Compressed steps taken, each skipping one or more whole cycles.
     var steps = 0
+    /// Outside moments those steps passed (`ESMSimulation+ReadThrough`).
+    var passedMoments = 0
 
     init(_ eligibility: CompressionEligibility, backlog: [Int64]) {
         eligible = eligibility.allows
