@@ -2,16 +2,18 @@ import EventEngine
 
 /// Exact compression of steady stretches.
 ///
-/// Between the moments that change anything from outside a partition's cycle (a sample,
-/// a scaler reading or actuation, the end of production or a change of its rate, an EPU
-/// metering boundary, the horizon), a run with fixed durations repeats one cycle of
-/// fetches, invocations and commits: the same events at the same relative times, the
-/// same offsets advanced. `compressIfSteady` finds such a cycle by comparing snapshots of
-/// the whole state taken at one partition's commits (`SteadyStretch`), then skips as many
-/// whole cycles as fit before the next outside moment, advancing every count by the
-/// cycle's growth times the cycles skipped and adding the skipped batches' record ages
-/// in closed form. Every output is identical to the batch-by-batch run's; the tests
-/// compare the two byte for byte.
+/// Between the moments that change anything from outside a partition's cycle (an
+/// actuation, the end of production or a change of its rate, the horizon, a scaler
+/// reading that decides a new poller count), a run with fixed durations repeats one cycle
+/// of fetches, invocations and commits: the same events at the same relative times, the
+/// same offsets advanced. `compressIfSteady` finds such a cycle by comparing hashes of
+/// the whole state taken at one partition's commits (`SteadyStretch`), replays one more
+/// cycle on a copy to confirm it and to read the moments in between that only read the
+/// state (samples, scaler readings, EPU metering periods: `ESMSimulation+ReadThrough`),
+/// then skips as many whole cycles as fit before the next outside moment, advancing every
+/// count by the cycle's growth times the cycles skipped and adding the skipped batches'
+/// record ages in closed form. Every output is identical to the batch-by-batch run's; the
+/// tests compare the two byte for byte.
 ///
 /// Only cycles whose every output is linear in the cycle count are skipped. Each
 /// partition is in one of two modes:

@@ -56,10 +56,12 @@
 ///    slot is fetched by the commit that frees one.
 /// 5. **Stale wake-ups are ignored, not cancelled.** A `fetch` whose partition is no
 ///    longer waiting, or was rescheduled to another time, does nothing.
-/// 6. **Steady cycles are skipped whole.** A run working off a backlog with fixed
-///    durations repeats one cycle between outside moments; `ESMSimulation+Compression`
-///    recognises it and advances the whole cycles that fit in one step
-///    (`CompressionEligibility` says when it may; `ModelConfiguration.compression` turns it off).
+/// 6. **Steady cycles are skipped whole.** A run working off a backlog, or keeping up with
+///    steady production, with fixed durations repeats one cycle between outside moments;
+///    `ESMSimulation+Compression` recognises it and advances the whole cycles that fit in
+///    one step, passing the samples, scaler readings and EPU metering periods that only
+///    read the state (`ESMSimulation+ReadThrough`; `CompressionEligibility` says when it
+///    may; `ModelConfiguration.compression` turns it off).
 public enum ModelEvent: Sendable {
     /// A waiting partition re-examines its records (wake-up after a window, arrival or pause).
     case fetch(Int32)
