@@ -82,8 +82,7 @@ extension ESMSimulation {
             let stalled = steady.snapshotsTaken == steady.snapshotsAtLastMoment
                 || (totals.recordAges.journal?.count ?? 0) > SteadyStretch.historyWords
             if steady.snapshotsTaken >= steady.budget || (stalled && steady.anchor != nil) {
-                steady.snapshotsTaken = max(steady.snapshotsTaken, steady.budget)
-                resetSteadyStretch()
+                resetSteadyStretch(searchFailed: true)
             }
             steady.snapshotsAtLastMoment = steady.snapshotsTaken
         case .productionEnded:
@@ -91,10 +90,11 @@ extension ESMSimulation {
         }
     }
 
-    /// Forgets the snapshots: the state changed from outside the cycle.
-    mutating func resetSteadyStretch() {
+    /// Forgets the snapshots: the state changed from outside the cycle, or the search
+    /// gave up (`searchFailed`, which a search out of snapshots always did).
+    mutating func resetSteadyStretch(searchFailed: Bool = false) {
         steady.anchor = nil
-        if steady.snapshotsTaken >= steady.budget { steady.searchFailed() }
+        if searchFailed || steady.snapshotsTaken >= steady.budget { steady.searchFailed() }
         steady.snapshotsTaken = 0
         steady.history.removeAll(keepingCapacity: true)
         totals.recordAges.journal = nil
@@ -279,13 +279,9 @@ extension ESMSimulation {
                 ageSteps.append(step)
             }
         }
-        guard let plan = planReadThrough(from: earlier, to: current, cycles: cycles, queue: queue), plan.cycles >= 1 else { return false }
-        cycles = plan.cycles
-        let passed = readThrough(plan.moments, replay: plan.replay, arrivalsRepeat: current.arrivalsRepeat)
-        #if ESMSIM_INTERNAL_CHECKS
-        precondition(passed.taken == plan.moments.count, "the trial passed moments the step did not")
-        #endif
-        finishReadThrough(passed, cycles: cycles, replay: plan.replay, from: current, queue: &queue)
+        guard let pass = passOutsideMoments(from: earlier, to: current, cycles: cycles, queue: queue) else { return false }
+        cycles = pass.cycles
+        finishReadThrough(pass.cursor, cycles: cycles, replay: pass.replay, from: current, queue: &queue)
         let shift = cycles * period
 
         for index in partitions.indices {

@@ -13,10 +13,11 @@ import EventEngine
 ///    invocations running and records waiting between those readings.
 /// 2. `readThrough` takes the moments in order from those readings carried forward whole
 ///    cycles: it writes the samples' rows, hands the EPU meter each period's bytes, and
-///    runs the real scaler on the readings it builds. A trial on a copy finds the first
-///    moment it may not pass (a reading after which the scaler would change the poller
-///    count, a sample that ends a plan's run); the step ends at the last whole cycle before
-///    it, and the model passes the moments up to there.
+///    runs the real scaler on the readings it builds. `passOutsideMoments` runs it as a
+///    trial on a copy to find the first moment it may not pass (a reading after which the
+///    scaler would change the poller count, a sample that ends a plan's run); the step
+///    ends at the last whole cycle before it. The trial becomes the model when it took
+///    nothing past that end; otherwise the model passes the moments up to there.
 /// 3. `finishReadThrough` leaves what the next moments read as the batch-by-batch run
 ///    would have: the bytes not yet metered, the scaler's window, the interval's most
 ///    invocations, and the pending sample and reading moved past the step.
@@ -24,12 +25,13 @@ import EventEngine
 /// Every output is the batch-by-batch run's; `CompressionPropertyTests` compares them byte
 /// for byte.
 extension ESMSimulation {
-    /// The moments a step over `cycles` cycles from `current` passes, the replay they are
-    /// read from, and how many whole cycles the step may take; nil when the replay does not
-    /// repeat the cycle.
-    mutating func planReadThrough(
+    /// Passes the outside moments of a step of up to `cycles` cycles from `current`: says
+    /// how many whole cycles the step takes, the replay the moments were read from, and
+    /// where the pass got to; nil, having passed none, when the replay does not repeat the
+    /// cycle or not one whole cycle fits.
+    mutating func passOutsideMoments(
         from earlier: SteadyStretch.Snapshot, to current: SteadyStretch.Snapshot, cycles: Int64, queue: EventQueue<ModelEvent>
-    ) -> (cycles: Int64, replay: CycleReplay, moments: [OutsideMoment])? {
+    ) -> (cycles: Int64, replay: CycleReplay, cursor: ReadThroughCursor)? {
         let period = current.time - earlier.time
         // A sample or reading due now comes after this commit (scheduled an interval ahead,
         // it was behind a batch event scheduled earlier): the step may not pass it.
@@ -48,13 +50,25 @@ extension ESMSimulation {
               replay.last.coldStarts == replay.first.coldStarts else { return nil }
         // A trial on a copy finds the first moment the step may not pass.
         var trial = self
-        let passable = trial.readThrough(moments, replay: replay, arrivalsRepeat: current.arrivalsRepeat).taken
-        if passable < moments.count {
-            cycles = min(cycles, (moments[passable].time - 1 - current.time) / period)
+        let tried = trial.readThrough(moments, replay: replay, arrivalsRepeat: current.arrivalsRepeat)
+        if tried.taken < moments.count {
+            cycles = min(cycles, (moments[tried.taken].time - 1 - current.time) / period)
         }
+        guard cycles >= 1 else { return nil }
         let end = current.time + cycles * period
-        moments.removeAll { $0.time > end }
-        return (cycles, replay, moments)
+        let within = moments.prefix { $0.time <= end }.count
+        // When the trial took every moment and the step ends after them, it is the pass.
+        if within == tried.taken {
+            self = trial
+            return (cycles, replay, tried)
+        }
+        // Otherwise it went on to moments of the cycle the step stops short of: the model
+        // takes the ones before its end again.
+        let cursor = readThrough(Array(moments.prefix(within)), replay: replay, arrivalsRepeat: current.arrivalsRepeat)
+        #if ESMSIM_INTERNAL_CHECKS
+        precondition(cursor.taken == within, "the trial passed moments the step did not")
+        #endif
+        return (cycles, replay, cursor)
     }
 
     /// The samples, scaler readings and metering-period ends after `start` up to `end`, in
