@@ -14,6 +14,7 @@ extension Arguments {
         var options = ScenarioRunner.Options(
             profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)), horizon: horizon.map(Ticks.seconds))
         options.compression = !flag("no-compression")
+        if let events = try integer("max-events") { options.limits.maximumEvents = Double(events) }
         return options
     }
 }

@@ -267,6 +267,42 @@ final class CompressionPropertyTests: XCTestCase {
         }
     }
 
+    /// Thirty days of steady production, 5.5 billion events batch by batch, are admitted
+    /// on their compressed estimate and run to their end within the event budget: every
+    /// record produced is processed, and the figures repeat the first day's at its scale.
+    func testAMonthOfSteadyTrafficRunsWithinItsBudget() throws {
+        try LongTest.requireOptimizedBuild()
+        func month(days: Int) throws -> Scenario {
+            try ScenarioJSON.load("""
+                {"topic": {"partitions": 100, "recordSizeBytes": 200},
+                 "producer": {"recordsPerSecond": 50000, "durationSeconds": \(days * 86_400)}, "horizonSeconds": \(days * 86_400 + 7_200),
+                 "function": {"durationMs": 20},
+                 "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}}}
+                """).get()
+        }
+        let profile = ModelPropertyTests.profiles[0]
+        let scenario = try month(days: 30)
+        let configuration = ScenarioRunner.configuration(for: scenario, profile: profile, options: .init())
+        let estimate = WorkEstimate(configuration)
+        XCTAssertGreaterThan(estimate.uncompressedEvents, RunLimits.standard.maximumEvents, "refused before this round")
+        let admitted = try ScenarioRunner.checkSize(of: scenario, profile: profile, options: .init(), file: "month")
+        XCTAssertLessThan(admitted.events, RunLimits.standard.maximumEvents / 10)
+        XCTAssertEqual(configuration.eventBudget, Int(RunLimits.standard.maximumEvents))
+
+        let result = ScenarioRunner.run(scenario, profile: profile, options: .init())
+        XCTAssertNoThrow(try ScenarioRunner.checkFinished(result, file: "month"))
+        XCTAssertLessThan(Double(result.summary.handledEvents), admitted.events)
+        XCTAssertEqual(result.summary.recordsProduced, 30 * 86_400 * 50_000)
+        XCTAssertEqual(result.summary.recordsProcessed, result.summary.recordsProduced)
+        XCTAssertNotNil(result.summary.drainTime)
+        // One day, small enough to check batch by batch, has the month's shape.
+        let day = ScenarioRunner.run(try month(days: 1), profile: profile, options: .init())
+        XCTAssertEqual(result.summary.peakOffsetLag, day.summary.peakOffsetLag)
+        XCTAssertEqual(result.summary.maxConcurrency, day.summary.maxConcurrency)
+        // Only the first batches and the drain differ from thirty times a day.
+        XCTAssertEqual(Double(result.summary.invocations), 30 * Double(day.summary.invocations), accuracy: 1e-6 * Double(result.summary.invocations))
+    }
+
     /// A backlog too large to simulate batch by batch is accepted when it can be
     /// compressed, and refused when compression is switched off.
     func testLimitsCountTheCompressedWork() throws {

@@ -37,7 +37,7 @@ final class EnsemblePlanPropertyTests: XCTestCase {
                 picked += 1
                 let scenario = try plan.template.scenario(pick.changes, provisioned: pick.provisioned)
                 for member in set.members {
-                    let record = ScenarioRunner.record(scenario, profile: member.profile, options: .init(), pricing: PlanTests.pricing)
+                    let record = try ScenarioRunner.record(scenario, profile: member.profile, options: .init(), pricing: PlanTests.pricing, file: "test")
                     XCTAssertEqual(plan.target.misses(record), [], "case \(index): the robust pick misses under \(member.name)")
                 }
                 let optimistic = try XCTUnwrap(result.optimistic, "a robust pick meets every member's target, so every member has a pick")

@@ -28,7 +28,7 @@ final class EnsembleTests: XCTestCase {
         let run = EnsembleRun(scenario, set: set, options: .init(), pricing: Self.pricing)
         let plain = ScenarioRunner.run(scenario, profile: profile, options: .init())
         XCTAssertEqual(run.results, [plain])
-        XCTAssertEqual(run.records, [ScenarioRunner.record(scenario, profile: profile, options: .init(), pricing: Self.pricing)])
+        XCTAssertEqual(run.records, [try ScenarioRunner.record(scenario, profile: profile, options: .init(), pricing: Self.pricing, file: "test")])
         for range in run.ranges {
             XCTAssertEqual(range.spread, 0, range.metric)
             XCTAssertTrue(range.agrees)
@@ -62,7 +62,7 @@ final class EnsembleTests: XCTestCase {
         let scenario = try scenario()
         let set = try threeMembers()
         let run = EnsembleRun(scenario, set: set, options: .init(), pricing: Self.pricing)
-        let own = set.members.map { ScenarioRunner.record(scenario, profile: $0.profile, options: .init(), pricing: Self.pricing) }
+        let own = try set.members.map { try ScenarioRunner.record(scenario, profile: $0.profile, options: .init(), pricing: Self.pricing, file: "test") }
         XCTAssertEqual(run.records, own)
         var disagreeing = 0
         for range in run.ranges {

@@ -33,7 +33,7 @@ final class PlanTests: XCTestCase {
                         : [[]]
                     for pollers in pollerPairs {
                         guard let scenario = try? plan.template.scenario(shared + pollers, provisioned: provisioned) else { continue }
-                        let record = ScenarioRunner.record(scenario, profile: profile, options: .init(), pricing: Self.pricing)
+                        let record = try ScenarioRunner.record(scenario, profile: profile, options: .init(), pricing: Self.pricing, file: "test")
                         let cost = record.number(SummaryRecord.totalCost)!
                         if plan.target.misses(record).isEmpty && cost < (best?.cost ?? .infinity) {
                             best = (PlanReport.settingCells(scenario), cost, record[SummaryRecord.totalCost]!)

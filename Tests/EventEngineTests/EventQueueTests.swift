@@ -126,6 +126,37 @@ final class EventQueueTests: XCTestCase {
         XCTAssertEqual(outcome.handled, 4)
     }
 
+    func testLoopStopsAtItsEventLimitButLetsAFinishAtTheLimitStandAsFinished() {
+        struct Ticker: EventHandler {
+            var seen: [SimTime] = []
+            var finishAt: SimTime = .max
+            mutating func handle(_ event: Int, at now: SimTime, queue: inout EventQueue<Int>) {
+                seen.append(now)
+                queue.schedule(event, at: now + 10)
+            }
+            func isFinished(at now: SimTime) -> Bool { now >= finishAt }
+        }
+        var ticker = Ticker()
+        var queue = EventQueue<Int>()
+        queue.schedule(0, at: 0)
+        let stopped = EventLoop.run(&ticker, queue: &queue, until: 1_000, eventLimit: 3)
+        XCTAssertEqual(stopped.stop, .eventLimit)
+        XCTAssertEqual(stopped.time, 20)
+        XCTAssertEqual(stopped.handled, 3)
+        XCTAssertEqual(queue.count, 1, "the next event stays queued")
+
+        var finishing = Ticker(finishAt: 20)
+        var again = EventQueue<Int>()
+        again.schedule(0, at: 0)
+        XCTAssertEqual(EventLoop.run(&finishing, queue: &again, until: 1_000, eventLimit: 3).stop, .finished)
+
+        // The limit-th event being the last before the horizon, the run ended on its own.
+        var exact = Ticker()
+        var last = EventQueue<Int>()
+        last.schedule(0, at: 0)
+        XCTAssertEqual(EventLoop.run(&exact, queue: &last, until: 20, eventLimit: 3).stop, .horizon)
+    }
+
     func testLoopReportsExhaustion() {
         struct Once: EventHandler {
             mutating func handle(_ event: Int, at now: SimTime, queue: inout EventQueue<Int>) {}

@@ -20,6 +20,9 @@ extension Diagnostic {
         case unknownValue(String, suggestion: String?, choices: [String])
         /// Any other rule of a format, in words (`context` adds where, such as a sweep point).
         case invalid(String)
+        /// Not a fault of the input: a run it asked for stopped before its end (its event
+        /// budget spent), in words; commands exit with a failure, not a usage error.
+        case runStopped(String)
 
         /// The problem in the words users see.
         public var message: String {
@@ -44,7 +47,7 @@ extension Diagnostic {
                 return "\"\(text)\" is not a known value; did you mean \"\(suggestion)\"?"
             case .unknownValue(let text, nil, let choices):
                 return "\"\(text)\" is not a known value; expected one of \(choices.joined(separator: ", "))"
-            case .invalid(let message):
+            case .invalid(let message), .runStopped(let message):
                 return message
             }
         }

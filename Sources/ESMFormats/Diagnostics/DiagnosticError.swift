@@ -9,6 +9,10 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     /// An error of one problem.
     public init(_ problem: Diagnostic) { self.problems = [problem] }
 
+    /// Whether every problem is a run that stopped (`Problem.runStopped`) rather than
+    /// something wrong with the input.
+    public var isRunFailure: Bool { !problems.isEmpty && problems.allSatisfy { if case .runStopped = $0.problem { true } else { false } } }
+
     /// One problem per line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

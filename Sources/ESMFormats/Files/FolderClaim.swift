@@ -13,6 +13,8 @@ public final class FolderClaim {
     public static let lockFileName = ".esmsim.lock"
     /// The claimed folder.
     public let folder: String
+    /// Whether the claim created the folder, which a failed write then removes if it left it empty.
+    public let createdFolder: Bool
     private var descriptor: Int32 = -1
     private let lockPath: String
 
@@ -21,6 +23,7 @@ public final class FolderClaim {
     public init(_ folder: String, waiting: (String) -> Void = { _ in }) throws(AtomicFile.WriteError) {
         self.folder = folder
         if let obstacle = OutputTarget.obstacle(toFolder: folder) { throw AtomicFile.WriteError(path: folder, reason: obstacle) }
+        createdFolder = !FileManager.default.fileExists(atPath: folder)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -75,6 +78,14 @@ public final class FolderClaim {
     ) throws(AtomicFile.WriteError) -> Value {
         let claim = try FolderClaim(folder, waiting: waiting)
         defer { claim.release() }
-        return try body()
+        do {
+            return try body()
+        } catch {
+            // A write that failed before its first file leaves no folder behind it either
+            // (rmdir removes only an empty one).
+            claim.release()
+            if claim.createdFolder { rmdir(folder) }
+            throw error
+        }
     }
 }

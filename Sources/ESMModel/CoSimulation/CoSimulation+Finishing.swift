@@ -96,6 +96,7 @@ extension CoSimulation {
             epuSeconds: sum(\.epuSeconds) + groups.reduce(0) { $0 + $1.epuSeconds },
             events: summaries.dropFirst().reduce(summaries[0].events) { $0.merged(with: $1.events, +) })
         summary.coldStarts = sum(\.coldStarts)
+        summary.handledEvents = summaries.reduce(0) { $0 + $1.handledEvents }
         summary.setLagStatistics(from: rows)
         return summary
     }

@@ -43,10 +43,18 @@ public struct RunSummary: Equatable, Sendable {
     /// Samples, scaler readings and EPU metering-period ends those steps passed, taken
     /// from a replayed cycle (`ESMSimulation+ReadThrough`); not written to `summary.csv`.
     public var compressedMoments = 0
+    /// Events the engine handled one by one: `simulatedEvents` less those the compressed
+    /// steps stood for, what the run cost and what its event budget counts; not written to
+    /// `summary.csv`.
+    public var handledEvents = 0
     /// When a `RunCutoff` stopped the run as a settled miss; nil when it ran to its end.
     /// Figures that keep changing after that instant (drain time, costs, ages, counts) are
     /// then partial.
     public var cutOffAt: SimTime? = nil
+    /// When the run had handled all the events its budget allowed
+    /// (`ModelConfiguration.eventBudget`) without ending; nil when it ended on its own.
+    /// Every figure is then partial: callers report the run as failed, not its figures.
+    public var eventBudgetSpentAt: SimTime? = nil
     /// When the run ended (drained and settled, the horizon, or the cutoff).
     public var endTime: SimTime
     /// Billed invocation time: each invocation's duration rounded up to the millisecond, summed.

@@ -129,11 +129,19 @@ public struct ESMSimulation {
     public mutating func run() -> RunResult {
         var queue = EventQueue<ModelEvent>()
         scheduleStart(on: &queue)
-        let outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
+        var outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon, eventLimit: configuration.eventBudget ?? .max)
+        if outcome.stop == .eventLimit && settledAt != nil {
+            // Settled already: only the events up to the sample that ends the run are left,
+            // so it finishes as it would have without a budget.
+            let rest = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
+            outcome = (rest.stop, rest.time, outcome.handled + rest.handled)
+        }
         // The run ends when it settled; the events up to the sample that noticed change nothing.
         let endTime = settledAt ?? outcome.time
         close(at: endTime)
-        return result(endTime: endTime, handledEvents: outcome.handled)
+        var result = result(endTime: endTime, handledEvents: outcome.handled)
+        if outcome.stop == .eventLimit { result.summary.eventBudgetSpentAt = outcome.time }
+        return result
     }
 
     /// Schedules the events a run starts with: the first sample, every partition's first
@@ -159,7 +167,9 @@ public struct ESMSimulation {
 
     /// The run's rows and summary, once it is closed.
     func result(endTime: SimTime, handledEvents: Int) -> RunResult {
-        RunResult(rows: sampling.rows, summary: summary(endTime: endTime, handledEvents: handledEvents + steady.skippedEvents))
+        var summary = summary(endTime: endTime, handledEvents: handledEvents + steady.skippedEvents)
+        summary.handledEvents = handledEvents
+        return RunResult(rows: sampling.rows, summary: summary)
     }
 
     /// Schedules a partition's event, noting how far ahead of the event being handled: a

@@ -32,6 +32,11 @@ public struct ModelConfiguration: Sendable {
     public var compression = true
     /// When the run may stop early as a settled miss (`RunCutoff`); none by default.
     public var cutoff = RunCutoff()
+    /// Most engine events the run may handle (skipped cycles not counted); nil for no
+    /// limit. A run admitted on the strength of its compressed estimate gets one, so a run
+    /// that finds fewer steady cycles than estimated stops instead of outgrowing its
+    /// admission; `RunSummary.eventBudgetSpentAt` then says so.
+    public var eventBudget: Int? = nil
 
     /// The default horizon: 24 hours of simulated time.
     public static let defaultHorizon: SimTime = 24 * 3_600 * Ticks.perSecond

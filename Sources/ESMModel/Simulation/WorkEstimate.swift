@@ -35,8 +35,13 @@ public struct WorkEstimate: Equatable, Sendable {
     /// Steps spent on distributions given as lists: reading their mean and spread once,
     /// and a binary search of an empirical CDF per drawn duration.
     public var distributionSteps: Double
-    /// Engine events, partition visits and distribution steps included as one event each.
+    /// Engine events, partition visits and distribution steps included as one event each:
+    /// the run's expected cost, with steady stretches compressed where the run may be.
     public var events: Double
+    /// `events` if every batch were simulated one by one: what a run that finds none of
+    /// the steady cycles `events` counts on would cost (`ModelConfiguration.eventBudget`
+    /// stops such a run).
+    public var uncompressedEvents: Double
 
     /// Estimates the work of a run of `configuration`.
     public init(_ configuration: ModelConfiguration) {
@@ -93,41 +98,33 @@ public struct WorkEstimate: Equatable, Sendable {
         let sampleInterval = Ticks.toSeconds(max(configuration.sampleInterval, 1))
         rows = horizon / sampleInterval + 2
         let evaluations = horizon / max(behaviour.evaluationIntervalSeconds, 1) + 1
-        if let compressed = Self.compressedBatches(configuration, behaviour: behaviour, rows: rows, evaluations: evaluations),
-           compressed < batches {
-            // Compressed runs simulate a few cycles per steady stretch, not every batch.
-            invocations *= compressed / max(batches, 1)
-            throttledAttempts *= compressed / max(batches, 1)
-            scalingRateAttempts *= compressed / max(batches, 1)
-            batches = compressed
-        }
         partitionVisits = partitions * (rows + evaluations)
+        let lists = Self.listSize(configuration.topic.recordSizeBytes)
+            + Self.listSize(configuration.function.durationDistribution) + Self.listSize(configuration.function.initDuration)
         // Per batch: a wake-up; per invocation: its start and then either the commit
         // (success) or the failure's end.
-        distributionSteps = Self.listSize(configuration.topic.recordSizeBytes)
-            + Self.listSize(configuration.function.durationDistribution) + Self.listSize(configuration.function.initDuration)
-            + invocations * Self.drawSteps(configuration.function.durationDistribution)
-        events = batches + 2 * invocations + throttledAttempts + partitions + rows + 2 * evaluations + partitionVisits
-            + distributionSteps
-    }
-
-    /// The batches a compressed run simulates one by one, or nil when the run cannot be
-    /// compressed (`CompressionEligibility`, or production that outlasts time 0, whose
-    /// cycles repeat only for some rates and assignments, so it is counted whole): each
-    /// stretch between outside moments (samples, scaler readings, EPU metering periods)
-    /// simulates the cycles it takes to see one repeat, a few batches per partition.
-    static func compressedBatches(
-        _ configuration: ModelConfiguration, behaviour: ScalingBehaviour, rows: Double, evaluations: Double
-    ) -> Double? {
-        let constants = ESMSimulation.Constants(configuration, behaviour: behaviour, skippedRecords: 0)
-        guard CompressionEligibility(configuration, constants: constants).allows, configuration.production.end <= 0 else { return nil }
-        let horizon = Ticks.toSeconds(max(configuration.horizon, 0))
-        let meteringPeriods = configuration.settings.isProvisioned ? horizon / max(configuration.profile.epuMeteringSeconds, 1) : 0
-        // Cycles seen per stretch: the snapshots a backlog drain takes to see one repeat
-        // and the two around them, each about a batch per partition, doubled for cycles
-        // that span two anchor commits.
-        let cyclesPerStretch = Double(2 * (SteadyStretch.typicalSnapshots + 2))
-        return (rows + evaluations + meteringPeriods) * cyclesPerStretch * Double(configuration.topic.partitions)
+        func eventCount(_ estimate: WorkEstimate) -> Double {
+            estimate.batches + 2 * estimate.invocations + estimate.throttledAttempts + partitions + estimate.rows
+                + 2 * evaluations + estimate.partitionVisits + estimate.distributionSteps
+        }
+        distributionSteps = lists + invocations * Self.drawSteps(configuration.function.durationDistribution)
+        events = 0
+        uncompressedEvents = 0
+        uncompressedEvents = eventCount(self)
+        let shape = RunShape(
+            partitions: partitions, horizon: horizon, batchLimit: batchLimit, cycle: cycle, window: window,
+            backlog: backlog, moments: rows + evaluations + (settings.isProvisioned ? horizon / max(profile.epuMeteringSeconds, 1) : 0),
+            pollerBounds: ESMSimulation.pollerBounds(configuration, behaviour: behaviour))
+        if let compressed = Self.compressedBatches(configuration, behaviour: behaviour, shape: shape), compressed < batches {
+            // Compressed runs simulate a few cycles per steady stretch, not every batch.
+            let share = compressed / max(batches, 1)
+            invocations *= share
+            throttledAttempts *= share
+            scalingRateAttempts *= share
+            batches = compressed
+            distributionSteps = lists + invocations * Self.drawSteps(configuration.function.durationDistribution)
+        }
+        events = eventCount(self)
     }
 
     /// The values or points a distribution lists (0 for a parametric one).

@@ -139,11 +139,7 @@ public struct ArrivalCurve: Sendable {
         switch schedule.arrivals {
         case .uniform:
             end = piece.end
-            // Records per tick as rate / scale in lowest terms.
-            let perSecond = ExactRatio.rational(approximating: piece.recordsPerSecond, denominatorLimit: Self.rateDenominatorLimit)
-            let wholeScale = perSecond.denominator * Ticks.perSecond
-            let common = max(ExactRatio.gcd(perSecond.numerator, wholeScale), 1)
-            let (rate, scale) = (perSecond.numerator / common, wholeScale / common)
+            let (rate, scale) = Self.ratePerTick(recordsPerSecond: piece.recordsPerSecond)
             // The fraction carried in from the last piece, in this piece's units (rounded down).
             let phase = ExactRatio.divide(generatedCarry, times: scale, plus: 0, by: generatedCarryScale).quotient
             let total = ExactRatio.divide(rate, times: end - start, plus: phase, by: scale)

@@ -5,6 +5,11 @@ import EventEngine
 /// The largest run esmsim agrees to start: runs whose `WorkEstimate` exceeds these
 /// limits are refused up front, with a message saying why and what to change, instead
 /// of running for hours or exhausting memory.
+///
+/// A run that may compress is judged by its compressed estimate, which counts on steady
+/// cycles it has yet to find; when it would not fit batch by batch it runs with the event
+/// limit as its budget (`eventBudget(for:)`), and one that spends it stops and is
+/// reported as failed (`ScenarioRunner.checkFinished`), with nothing written.
 public struct RunLimits: Equatable, Sendable {
     /// Most engine events (partition visits included); about two minutes of a release build.
     public var maximumEvents: Double
@@ -50,6 +55,21 @@ public struct RunLimits: Equatable, Sendable {
             refuse("", "too large to simulate: about \(Self.approximate(estimate.events)) events (the limit is \(Self.approximate(maximumEvents))), mostly \(Self.mainCost(of: estimate, configuration: configuration, horizon: horizon))")
         }
         return problems
+    }
+
+    /// The engine events a run of `configuration` may handle: nil when even batch by batch
+    /// its estimate fits the limit, else the limit itself.
+    public func eventBudget(for configuration: ModelConfiguration) -> Int? {
+        guard configuration.compression, WorkEstimate(configuration).uncompressedEvents > maximumEvents else { return nil }
+        return Int(min(maximumEvents, Double(Int.max)))
+    }
+
+    /// Why a run that spent its budget stopped at `time`, in words, with what to change.
+    public func budgetSpent(at time: SimTime) -> String {
+        "stopped at \(FieldReader.format(Ticks.toSeconds(time).rounded())) s of simulated time, after \(Self.approximate(maximumEvents)) "
+            + "events, the most a run may handle: its estimate counted on steady stretches to compress, and the run found fewer. "
+            + "Allow more events (--max-events), shorten horizonSeconds, or give the producer's pieces constant rates that repeat "
+            + "well within each piece (a whole number of records per second per partition)"
     }
 
     /// The largest share of the estimate, in words, with the fields that would shrink it.

@@ -1,24 +1,33 @@
 import ESMBilling
+import ESMFormats
 import ESMModel
 import EventEngine
 
 extension ScenarioRunner {
-    /// Runs `scenario` and prices it: the row its `summary.csv` would hold.
-    public static func record(_ scenario: Scenario, profile: BehaviourProfile, options: Options, pricing: Pricing) -> SummaryRecord {
+    /// Runs `scenario` and prices it: the row its `summary.csv` would hold. Throws when
+    /// the run spent its event budget (`checkFinished`), naming `file`.
+    public static func record(
+        _ scenario: Scenario, profile: BehaviourProfile, options: Options, pricing: Pricing, file: String
+    ) throws(DiagnosticError) -> SummaryRecord {
         let result = run(scenario, profile: profile, options: options)
+        try checkFinished(result, file: file, limits: options.limits)
         return SummaryRecord(result.summary, cost: cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier))
     }
 
     /// Runs scenarios with their profiles on all cores; rows come back in input order.
+    /// Throws the first failed run's problem, in input order (`record`), naming its `file`.
     public static func records(
-        _ runs: [(scenario: Scenario, profile: BehaviourProfile)], options: Options, pricing: Pricing,
+        _ runs: [(scenario: Scenario, profile: BehaviourProfile, file: String)], options: Options, pricing: Pricing,
         progress: ProgressMeter? = nil
-    ) -> [SummaryRecord] {
-        ResultSlots<SummaryRecord>.collect(count: runs.count) { index in
-            let row = record(runs[index].scenario, profile: runs[index].profile, options: options, pricing: pricing)
+    ) throws(DiagnosticError) -> [SummaryRecord] {
+        let rows = ResultSlots<Result<SummaryRecord, DiagnosticError>>.collect(count: runs.count) { index in
+            let row = Result { () throws(DiagnosticError) in
+                try record(runs[index].scenario, profile: runs[index].profile, options: options, pricing: pricing, file: runs[index].file)
+            }
             progress?.advance()
             return row
         }
+        return try rows.map { row throws(DiagnosticError) in try row.get() }
     }
 
     /// Seeds of `count` replications: the scenario's (or the options') seed, then the next

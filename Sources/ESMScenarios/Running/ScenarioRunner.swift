@@ -60,7 +60,16 @@ public enum ScenarioRunner {
         if let horizon = options.horizon { configuration.horizon = horizon }
         configuration.compression = options.compression
         configuration.cutoff = options.cutoff
+        configuration.eventBudget = options.limits.eventBudget(for: configuration)
         return configuration
+    }
+
+    /// Refuses the figures of a run that spent its event budget before it ended
+    /// (`RunSummary.eventBudgetSpentAt`): they are partial, so no caller may write or
+    /// compare them. `file` names the scenario in the message; `limits` gave the budget.
+    public static func checkFinished(_ result: RunResult, file: String, limits: RunLimits = .standard) throws(DiagnosticError) {
+        guard let stoppedAt = result.summary.eventBudgetSpentAt else { return }
+        throw DiagnosticError(problems: [Diagnostic(file: file, problem: .runStopped(limits.budgetSpent(at: stoppedAt)))])
     }
 
     /// Refuses, before any simulation time is spent, a run too large for `options.limits`;

@@ -55,6 +55,7 @@ public struct EnsemblePlan: Sendable {
             // The risk shows how far the pick misses under each member, so its runs go to the end.
             searcher.stopsEarly = false
             let (candidates, runs) = searcher.evaluate(optimistic.pick.changes, provisioned: optimistic.pick.provisioned, order: optimistic.pick.order.dropLast())
+            try CapacityPlanner.checkFinished(candidates, plan: plan, limits: options.limits)
             risk = candidates.first { $0.order == optimistic.pick.order }
             simulations += runs
         }

@@ -1,5 +1,6 @@
 import ESMBilling
 import ESMModel
+import ESMFormats
 import ESMScenarios
 
 /// One scenario run under every member of a profile set: one simulation per member, on
@@ -29,6 +30,22 @@ public struct EnsembleRun: Sendable {
         self.members = set.memberNames
         self.results = results
         costs = results.map { ScenarioRunner.cost(of: $0, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier) }
+    }
+
+    /// Refuses the ensemble when a member's run spent its event budget
+    /// (`ScenarioRunner.checkFinished`), naming the first such member.
+    public func checkFinished(file: String, limits: RunLimits) throws(DiagnosticError) {
+        for (member, result) in zip(members, results) {
+            do {
+                try ScenarioRunner.checkFinished(result, file: file, limits: limits)
+            } catch {
+                throw DiagnosticError(problems: error.problems.map { problem in
+                    var problem = problem
+                    problem.context = "member \(member)"
+                    return problem
+                })
+            }
+        }
     }
 
     /// Each member's summary row, in member order.

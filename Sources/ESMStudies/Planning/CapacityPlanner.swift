@@ -75,6 +75,7 @@ public enum CapacityPlanner {
             total.skippedNoGain += outcome.skippedNoGain
         }
         completeStoppedRuns(&total, searcher: searcher)
+        try checkFinished(total.candidates, plan: plan, limits: options.limits)
         return total
     }
 

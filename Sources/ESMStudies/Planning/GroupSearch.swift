@@ -123,6 +123,7 @@ struct GroupSearch: Sendable {
         var simulations = 0
         var records = Array(repeating: [SummaryRecord](), count: variants.count)
         var cutOffs = Array(repeating: [SimTime?](), count: variants.count)
+        var budgetsSpent = Array(repeating: SimTime?.none, count: variants.count)
         var options = options
         if stopsEarly && !exhaustive && !(variants.first?.hasMappingList ?? true) { options.cutoff = plan.target.cutoff }
         for member in members {
@@ -138,12 +139,16 @@ struct GroupSearch: Sendable {
                 let cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
                 records[offset].append(SummaryRecord(result.summary, cost: cost))
                 cutOffs[offset].append(result.summary.cutOffAt)
+                budgetsSpent[offset] = budgetsSpent[offset] ?? result.summary.eventBudgetSpentAt
             }
             simulations += runs.count
         }
         let candidates = variants.enumerated().map { offset, scenario in
-            PlanCandidate(order: order + [offset], settings: PlanReport.settingCells(scenario), records: records[offset], cutOffs: cutOffs[offset],
-                          members: members.map(\.name), target: plan.target, changes: changes, provisioned: provisioned)
+            var candidate = PlanCandidate(
+                order: order + [offset], settings: PlanReport.settingCells(scenario), records: records[offset], cutOffs: cutOffs[offset],
+                members: members.map(\.name), target: plan.target, changes: changes, provisioned: provisioned)
+            candidate.budgetSpentAt = budgetsSpent[offset]
+            return candidate
         }
         return (candidates, simulations)
     }

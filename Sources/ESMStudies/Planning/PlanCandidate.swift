@@ -25,6 +25,9 @@ public struct PlanCandidate: Sendable {
     /// Whether a run of it stopped once it could no longer meet the target (`PlanTarget.cutoff`),
     /// so its figures are partial; a candidate meeting the target never is.
     public var isPartial = false
+    /// When a run of it spent its event budget (`RunSummary.eventBudgetSpentAt`) and so
+    /// says nothing about the target; the plan then fails (`CapacityPlanner.checkFinished`).
+    var budgetSpentAt: SimTime? = nil
 
     /// Whether it meets the target.
     public var meetsTarget: Bool { misses.isEmpty }

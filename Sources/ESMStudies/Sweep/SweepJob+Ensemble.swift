@@ -36,7 +36,7 @@ extension SweepJob {
         let count = members.count
         try OrderedBlocks.forEach(count: pointCount * count, size: max(1, 4_096 / count) * count, progress: progress) { run -> Result<SummaryRecord, DiagnosticError> in
             record {
-                ScenarioRunner.record(try sweep.scenario(at: point(run / count)), profile: members[run % count].profile, options: options, pricing: pricing)
+                try ScenarioRunner.record(try sweep.scenario(at: point(run / count)), profile: members[run % count].profile, options: options, pricing: pricing, file: sweep.file)
             }
         } consume: { (range: Range<Int>, results: [Result<SummaryRecord, DiagnosticError>]) throws(AtomicFile.WriteError) -> Bool in
             // Blocks hold whole points, so each point's members are together.

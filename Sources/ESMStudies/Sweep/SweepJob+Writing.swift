@@ -31,7 +31,7 @@ extension SweepJob {
                 var scenario = try sweep.scenario(at: point)
                 let profile = try profiles.profile(for: scenario)
                 scenario.seed = ScenarioRunner.replicationSeed(scenario, options: options, replication: run % replications)
-                return ScenarioRunner.record(scenario, profile: profile, options: seedless, pricing: pricing)
+                return try ScenarioRunner.record(scenario, profile: profile, options: seedless, pricing: pricing, file: sweep.file)
             }
         } consume: { (range: Range<Int>, results: [Result<SummaryRecord, DiagnosticError>]) throws(AtomicFile.WriteError) -> Bool in
             // Blocks hold whole points, so each point's replications are together.

@@ -32,12 +32,12 @@ enum CheckCommand: CommandLineCommand {
         let defaultSet = arguments.positional.isEmpty
         let files = defaultSet ? try scenarioFiles(in: "Scenarios") : arguments.positional
 
-        var runs: [(scenario: Scenario, profile: BehaviourProfile)] = []
+        var runs: [(scenario: Scenario, profile: BehaviourProfile, file: String)] = []
         var names: [String] = []
         for path in files {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
-                runs.append((scenario, try ScenarioRunner.profile(for: scenario, options: .init())))
+                runs.append((scenario, try ScenarioRunner.profile(for: scenario, options: .init()), path))
                 names.append(stem(path))
             } catch {
                 Console.error(error.description)
@@ -47,7 +47,13 @@ enum CheckCommand: CommandLineCommand {
         if let repeated = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) }) {
             throw UsageError("two scenario files are called \(repeated.element); the baseline names scenarios by file name")
         }
-        let records = ScenarioRunner.records(runs, options: .init(), pricing: pricing)
+        let records: [SummaryRecord]
+        do {
+            records = try ScenarioRunner.records(runs, options: .init(), pricing: pricing)
+        } catch {
+            _ = Console.failure(error)
+            return .failure
+        }
         let current = Array(zip(names, records)).map { (scenario: $0.0, record: $0.1) }
 
         if update {

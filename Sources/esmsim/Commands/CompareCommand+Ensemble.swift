@@ -18,6 +18,12 @@ extension CompareCommand {
         var fits: [ObservedFit] = []
         for item in loaded {
             let run = EnsembleRun(item.scenario, set: set, options: options, pricing: pricing.pricing)
+            do {
+                try run.checkFinished(file: item.path, limits: options.limits)
+            } catch {
+                _ = Console.failure(error)
+                return .failure
+            }
             let heading = title ?? "\(item.scenario.name) under profile set \(set.name)"
             Console.out("\(item.scenario.name): profile set \(set.name), \(Plural.count(set.members.count, "member")) (\(set.memberNames.joined(separator: ", ")))")
             Console.out(EnsembleOutputs.text(run))

@@ -104,6 +104,12 @@ enum CompareCommand: CommandLineCommand {
         var costs: [CostBreakdown] = []
         for item in loaded {
             let result = ScenarioRunner.run(item.scenario, profile: item.profile, options: options)
+            do {
+                try ScenarioRunner.checkFinished(result, file: item.path, limits: options.limits)
+            } catch {
+                _ = Console.failure(error)
+                return .failure
+            }
             let cost = ScenarioRunner.cost(of: result, scenario: item.scenario, prices: pricing.prices, freeTier: pricing.freeTier)
             Console.out(SummaryText.describe(result.summary, cost: cost))
             results.append(result)

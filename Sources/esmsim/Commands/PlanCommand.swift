@@ -65,7 +65,7 @@ enum PlanCommand: CommandLineCommand {
             report = PlanReport(plan: plan, outcome: outcome)
         } catch {
             Console.error(error.description)
-            return .usage
+            return error.isRunFailure ? .failure : .usage
         }
         Console.out(report.text)
         return OutputFolder.write([("plan.csv", report.csv)], into: out ?? OutputFolder.defaultFolder(for: file))
@@ -81,7 +81,7 @@ enum PlanCommand: CommandLineCommand {
             }
         } catch {
             Console.error(error.description)
-            return .usage
+            return error.isRunFailure ? .failure : .usage
         }
         Console.out(String(result.text(setName: set.name).dropLast()))
         var files = [(name: "ensemble-plan.csv", text: result.csv)]

@@ -12,6 +12,13 @@ extension RunCommand {
         var status = ExitCode.success
         for item in loaded {
             let run = EnsembleRun(item.scenario, set: set, options: options, pricing: pricing.pricing)
+            do {
+                try run.checkFinished(file: item.path, limits: options.limits)
+            } catch {
+                _ = Console.failure(error)
+                status = .failure
+                continue
+            }
             let folder = out + "/" + item.fileStem
             Console.out("\(item.scenario.name): profile set \(set.name), \(Plural.count(set.members.count, "member")) (\(set.memberNames.joined(separator: ", ")))")
             Console.out(EnsembleOutputs.text(run))

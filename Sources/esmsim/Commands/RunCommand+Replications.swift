@@ -8,16 +8,22 @@ extension RunCommand {
     /// summary row per seed) and `confidence.csv` into `folder`.
     static func replicate(
         _ scenario: Scenario, profile: BehaviourProfile, options: ScenarioRunner.Options, pricing: PriceOptions,
-        count: Int, folder: String
+        count: Int, folder: String, file: String
     ) -> ExitCode {
         let runs = ScenarioRunner.replicationSeeds(scenario, options: options, count: count).map { seed in
             var seeded = scenario
             seeded.seed = seed
-            return (scenario: seeded, profile: profile)
+            return (scenario: seeded, profile: profile, file: file)
         }
         var seedless = options
         seedless.seed = nil
-        let records = ScenarioRunner.records(runs, options: seedless, pricing: pricing.pricing)
+        let records: [SummaryRecord]
+        do {
+            records = try ScenarioRunner.records(runs, options: seedless, pricing: pricing.pricing)
+        } catch {
+            _ = Console.failure(error)
+            return .failure
+        }
         let summary = ReplicationSummary(records)
         let seeds = runs.map(\.scenario.seed)
         Console.out("  \(count) replications, seeds \(seeds[0])...\(seeds[seeds.count - 1]):\n\(summary.text)")

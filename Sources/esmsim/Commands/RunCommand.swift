@@ -56,6 +56,13 @@ enum RunCommand: CommandLineCommand {
         for item in loaded {
             let folder = out + "/" + item.fileStem
             let run = RunOutcome(item, options: options, pricing: pricing)
+            do {
+                try ScenarioRunner.checkFinished(run.result, file: item.path, limits: options.limits)
+            } catch {
+                _ = Console.failure(error)
+                status = .failure
+                continue
+            }
             Console.out(run.description)
             do {
                 try OutputFolder.claiming(folder) { () throws(AtomicFile.WriteError) in
@@ -63,7 +70,7 @@ enum RunCommand: CommandLineCommand {
                     if charts { try AtomicFile.write(RunChart.svg(for: run.result), to: folder + "/chart.svg") }
                 }
                 Console.out("  wrote \(folder)/\(run.fileList(charts: charts))")
-                if replications > 1, replicate(item.scenario, profile: item.profile, options: options, pricing: pricing, count: replications, folder: folder) != .success {
+                if replications > 1, replicate(item.scenario, profile: item.profile, options: options, pricing: pricing, count: replications, folder: folder, file: item.path) != .success {
                     status = .failure
                 }
             } catch {

@@ -36,8 +36,17 @@ enum SharedOptions {
     static let noCompression = OptionDefinition(
         "no-compression", .flag, "simulate every batch instead of advancing steady stretches in one step\n(the outputs are the same; for cross-checks and timing)")
 
-    /// The options of every simulating command: seed, profile, interval, horizon and compression.
-    static let run = [seed, profile, interval, horizon, noCompression]
+    /// `--max-events`, `RunLimits.maximumEvents`.
+    static let maxEvents = OptionDefinition(
+        "max-events", .whole("N", unit: "", range: 1_000...1_000_000_000_000), """
+        the most engine events one run may handle: a run estimated above it is refused
+        before it starts, and one admitted because it compresses stops with an error,
+        writing nothing, if it compresses less than estimated
+        """, default: "500000000, about two minutes")
+
+    /// The options of every simulating command: seed, profile, interval, horizon,
+    /// compression and the event limit.
+    static let run = [seed, profile, interval, horizon, noCompression, maxEvents]
 
     /// `--prices`, `--region` and `--free-tier`.
     static let prices = [
