@@ -101,16 +101,12 @@ public struct WorkEstimate: Equatable, Sendable {
         partitionVisits = partitions * (rows + evaluations)
         let lists = Self.listSize(configuration.topic.recordSizeBytes)
             + Self.listSize(configuration.function.durationDistribution) + Self.listSize(configuration.function.initDuration)
-        // Per batch: a wake-up; per invocation: its start and then either the commit
-        // (success) or the failure's end.
-        func eventCount(_ estimate: WorkEstimate) -> Double {
-            estimate.batches + 2 * estimate.invocations + estimate.throttledAttempts + partitions + estimate.rows
-                + 2 * evaluations + estimate.partitionVisits + estimate.distributionSteps
-        }
+        // What compression leaves alone: each partition's start, samples, the scaler's
+        // readings and actuations, and the visits they make.
+        let perRun = partitions + rows + 2 * evaluations + partitionVisits
         distributionSteps = lists + invocations * Self.drawSteps(configuration.function.durationDistribution)
-        events = 0
-        uncompressedEvents = 0
-        uncompressedEvents = eventCount(self)
+        uncompressedEvents = perRun + Self.batchEvents(
+            batches: batches, invocations: invocations, throttledAttempts: throttledAttempts, distributionSteps: distributionSteps)
         let shape = RunShape(
             partitions: partitions, horizon: horizon, batchLimit: batchLimit, cycle: cycle, window: window,
             backlog: backlog, moments: rows + evaluations + (settings.isProvisioned ? horizon / max(profile.epuMeteringSeconds, 1) : 0),
@@ -124,7 +120,15 @@ public struct WorkEstimate: Equatable, Sendable {
             batches = compressed
             distributionSteps = lists + invocations * Self.drawSteps(configuration.function.durationDistribution)
         }
-        events = eventCount(self)
+        events = perRun + Self.batchEvents(
+            batches: batches, invocations: invocations, throttledAttempts: throttledAttempts, distributionSteps: distributionSteps)
+    }
+
+    /// The events of the batches: a wake-up each; per invocation its start and then
+    /// either the commit (success) or the failure's end; every throttled attempt; the
+    /// distribution steps as one event each.
+    static func batchEvents(batches: Double, invocations: Double, throttledAttempts: Double, distributionSteps: Double) -> Double {
+        batches + 2 * invocations + throttledAttempts + distributionSteps
     }
 
     /// The values or points a distribution lists (0 for a parametric one).
