@@ -23,6 +23,8 @@ public struct RunLimits: Equatable, Sendable {
 
     /// The limits of the command line.
     public static let standard = RunLimits()
+    /// No event limit, so no run gets an event budget (rows and records are still bounded).
+    public static let unlimited = RunLimits(maximumEvents: .infinity)
 
     /// Creates limits.
     public init(maximumEvents: Double = 500_000_000, maximumRows: Double = 1_000_000, minimumSampleInterval: SimTime = Ticks.perSecond) {

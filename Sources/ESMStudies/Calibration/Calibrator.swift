@@ -186,9 +186,11 @@ public struct Calibrator {
     }
 
     /// Runs scenarios with one profile, concurrently, returning results in input order.
+    /// No event budget stops them, as no size check refuses them (their scenarios are
+    /// the published cases and the user's observed windows): a fit needs every figure whole.
     static func runAll(_ scenarios: [Scenario], profile: BehaviourProfile, intervals: [SimTime]) -> [RunResult] {
         ResultSlots<RunResult>.collect(count: scenarios.count) { index in
-            ScenarioRunner.run(scenarios[index], profile: profile, options: .init(sampleInterval: intervals[index]))
+            ScenarioRunner.run(scenarios[index], profile: profile, options: .init(sampleInterval: intervals[index], limits: .unlimited))
         }
     }
 }

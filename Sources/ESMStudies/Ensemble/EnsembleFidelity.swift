@@ -50,6 +50,7 @@ public enum EnsembleFidelity {
             let scenario = try ScenarioLoader.load(path: probe.scenarioPath)
             let run = runner.map { EnsembleRun(scenario, set: set, options: .init(), pricing: pricing, runner: $0) }
                 ?? EnsembleRun(scenario, set: set, options: .init(), pricing: pricing)
+            try run.checkFinished(file: probe.scenarioPath, limits: .standard)
             let values = run.records.map { $0.number(probe.metric) }
             found.append(Disagreement(probe: probe, range: MetricRange(metric: probe.metric, values: values, members: run.members)))
         }
