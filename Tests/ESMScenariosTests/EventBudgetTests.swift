@@ -94,6 +94,34 @@ final class EventBudgetTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/out/unsteady/summary.csv"))
     }
 
+    /// Progress slices a run at every million events or so; the run, stopped by its
+    /// budget or not, is the same as without them.
+    func testProgressLeavesTheRunUnchanged() throws {
+        try LongTest.requireOptimizedBuild()
+        let scenario = try ScenarioJSON.load("""
+            {"topic": {"partitions": 100, "recordSizeBytes": 200},
+             "producer": {"recordsPerSecond": 50000, "durationSeconds": 3600},
+             "function": {"durationMs": 20},
+             "eventSourceMapping": {"BatchSize": 100, "ProvisionedPollerConfig": {"MinimumPollers": 20, "MaximumPollers": 100}},
+             "horizonSeconds": 7200}
+            """).get()
+        var options = ScenarioRunner.Options(limits: .unlimited)
+        options.compression = false
+        var configuration = ScenarioRunner.configuration(for: scenario, profile: try Self.profile(), options: options)
+        for budget in [nil, 1_500_000, 4_000_000] as [Int?] {
+            configuration.eventBudget = budget
+            var times: [SimTime] = []
+            let heard = ESMSimulation.run(configuration) { times.append($0) }
+            let quiet = ESMSimulation.run(configuration)
+            if budget == nil { XCTAssertGreaterThan(quiet.summary.handledEvents, 2 * ESMSimulation.progressInterval, "the run spans several slices") }
+            XCTAssertEqual(heard.summary, quiet.summary, "budget \(String(describing: budget))")
+            XCTAssertEqual(heard.rows, quiet.rows, "budget \(String(describing: budget))")
+            XCTAssertFalse(times.isEmpty)
+            XCTAssertEqual(times, times.sorted())
+            XCTAssertEqual(quiet.summary.eventBudgetSpentAt != nil, budget == 1_500_000)
+        }
+    }
+
     /// A budget never changes a run it does not stop: over random scenarios with
     /// production and random budgets, each run either gives the same files as without a
     /// budget, or stops having handled exactly its budget, before its end. (A run that

@@ -119,22 +119,40 @@ public struct ESMSimulation {
     /// The fewest pollers the scaler may leave.
     var pollerFloor: Int { scaler.policy.floor }
 
-    /// Runs to completion (drained and settled) or to the horizon.
-    public static func run(_ configuration: ModelConfiguration) -> RunResult {
+    /// Events between two calls of a run's `progress`.
+    public static let progressInterval = 1 << 20
+
+    /// Runs to completion (drained and settled) or to the horizon. `progress`, when
+    /// given, is told the simulated time every million events or so (it must not reach an
+    /// output: it is for a long run's progress on the console).
+    public static func run(_ configuration: ModelConfiguration, progress: ((SimTime) -> Void)? = nil) -> RunResult {
         var simulation = ESMSimulation(configuration)
-        return simulation.run()
+        return simulation.run(progress: progress)
     }
 
-    /// Runs this simulation once.
-    public mutating func run() -> RunResult {
+    /// Runs this simulation once, telling `progress` the simulated time now and then.
+    public mutating func run(progress: ((SimTime) -> Void)? = nil) -> RunResult {
         var queue = EventQueue<ModelEvent>()
         scheduleStart(on: &queue)
-        var outcome = EventLoop.run(&self, queue: &queue, until: configuration.horizon, eventLimit: configuration.eventBudget ?? .max)
-        if outcome.stop == .eventLimit && settledAt != nil {
-            // Settled already: only the events up to the sample that ends the run are left,
-            // so it finishes as it would have without a budget.
-            let rest = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
-            outcome = (rest.stop, rest.time, outcome.handled + rest.handled)
+        let budget = configuration.eventBudget ?? .max
+        var outcome: (stop: EventLoop.Stop, time: SimTime, handled: Int) = (.exhausted, 0, 0)
+        while true {
+            // Slices of the budget: a slice stopped at its limit with work left resumes exactly.
+            let slice = progress == nil ? budget - outcome.handled : min(Self.progressInterval, budget - outcome.handled)
+            let part = EventLoop.run(&self, queue: &queue, until: configuration.horizon, eventLimit: slice)
+            outcome = (part.stop, part.time, outcome.handled + part.handled)
+            guard part.stop == .eventLimit else { break }
+            if outcome.handled < budget {
+                progress?(part.time)
+            } else if settledAt != nil {
+                // Settled already: only the events up to the sample that ends the run are
+                // left, so it finishes as it would have without a budget.
+                let rest = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
+                outcome = (rest.stop, rest.time, outcome.handled + rest.handled)
+                break
+            } else {
+                break
+            }
         }
         // The run ends when it settled; the events up to the sample that noticed change nothing.
         let endTime = settledAt ?? outcome.time

@@ -92,10 +92,19 @@ public enum ScenarioRunner {
     }
 
     /// Runs one scenario with a loaded profile; a scenario listing several ESMs gives their
-    /// function-wide total (`runMappings` gives each ESM's too).
-    public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options) -> RunResult {
+    /// function-wide total (`runMappings` gives each ESM's too). `progress`, counting
+    /// simulated seconds of the horizon, hears how far a long run of one ESM has got.
+    public static func run(_ scenario: Scenario, profile: BehaviourProfile, options: Options, progress: ProgressMeter? = nil) -> RunResult {
         if scenario.hasMappingList { return runMappings(scenario, profile: profile, options: options).total }
-        var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options))
+        var reported = 0
+        let tell = progress.map { meter in
+            { (time: SimTime) in
+                let seconds = Int(Ticks.toSeconds(time))
+                meter.advance(by: seconds - reported)
+                reported = seconds
+            }
+        }
+        var result = ESMSimulation.run(configuration(for: scenario, profile: profile, options: options), progress: tell)
         result.clock = scenario.startTime.map(RunClock.init(startEpochMilliseconds:))
         result.summary.profileHash = ProfileStore.hash(profile)
         return result

@@ -2,6 +2,7 @@ import ESMBilling
 import ESMFormats
 import ESMModel
 import ESMScenarios
+import EventEngine
 
 extension RunCommand {
     /// One scenario's run, priced: of one ESM, or of a list of ESMs with its total.
@@ -20,10 +21,16 @@ extension RunCommand {
                 result = run.total
                 list = (run, ScenarioRunner.costs(of: run, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier))
             } else {
-                result = ScenarioRunner.run(scenario, profile: item.profile, options: options)
+                result = ScenarioRunner.run(scenario, profile: item.profile, options: options, progress: Self.progress(item, options: options))
                 list = nil
             }
             cost = ScenarioRunner.cost(of: result, scenario: scenario, prices: pricing.prices, freeTier: pricing.freeTier)
+        }
+
+        /// A meter of a run's simulated seconds, heard on stderr once a run takes over a second.
+        static func progress(_ item: ScenarioBatch.Item, options: ScenarioRunner.Options) -> ProgressMeter {
+            let horizon = Ticks.toSeconds(options.horizon ?? item.scenario.horizon)
+            return ProgressMeter(total: Int(horizon), label: "run \(item.fileStem)", unit: "simulated s") { Console.error($0) }
         }
 
         /// The printed summary: the run's, and for a list a line per ESM and per poller group.
