@@ -138,21 +138,21 @@ public struct ESMSimulation {
         var outcome: (stop: EventLoop.Stop, time: SimTime, handled: Int) = (.exhausted, 0, 0)
         while true {
             // Slices of the budget: a slice stopped at its limit with work left resumes exactly.
-            let slice = progress == nil ? budget - outcome.handled : min(Self.progressInterval, budget - outcome.handled)
-            let part = EventLoop.run(&self, queue: &queue, until: configuration.horizon, eventLimit: slice)
+            let left = budget - outcome.handled
+            let part = EventLoop.run(&self, queue: &queue, until: configuration.horizon, eventLimit: progress == nil ? left : min(Self.progressInterval, left))
             outcome = (part.stop, part.time, outcome.handled + part.handled)
             guard part.stop == .eventLimit else { break }
             if outcome.handled < budget {
                 progress?(part.time)
-            } else if settledAt != nil {
-                // Settled already: only the events up to the sample that ends the run are
-                // left, so it finishes as it would have without a budget.
+                continue
+            }
+            // The budget is spent. A run that settled already has only the events up to the
+            // sample that ends it left, so it finishes as it would have without a budget.
+            if settledAt != nil {
                 let rest = EventLoop.run(&self, queue: &queue, until: configuration.horizon)
                 outcome = (rest.stop, rest.time, outcome.handled + rest.handled)
-                break
-            } else {
-                break
             }
+            break
         }
         // The run ends when it settled; the events up to the sample that noticed change nothing.
         let endTime = settledAt ?? outcome.time
