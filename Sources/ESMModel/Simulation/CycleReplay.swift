@@ -48,7 +48,7 @@ struct CycleReplay {
 extension CycleReplay {
     /// How much the records waiting at each commit grow per cycle: never more than 0 in
     /// a cycle the compressed path repeats (its lag does not grow).
-    var waitingDrift: Int64 { producedPerCycle - (last.fetched - first.fetched) }
+    var waitingDrift: Int64 { producedPerCycle - (last.counts.fetched - first.counts.fetched) }
 
     /// The whole cycles before `time` and its phase, in 1...period.
     func place(_ time: SimTime) -> (cycle: Int64, phase: SimTime) {

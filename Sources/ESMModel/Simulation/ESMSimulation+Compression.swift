@@ -108,14 +108,13 @@ extension ESMSimulation {
         for index in steady.history.indices { steady.history[index].journalCount -= unneeded }
     }
 
-    /// The counts that grow by the same amount every cycle, besides each partition's offsets.
+    /// The counts that grow by the same amount every cycle, besides each partition's
+    /// offsets: the run's counts (`RunCounts.scalars`, first), billed time, then events.
     static var cycleCounts: [WritableKeyPath<ESMSimulation, Int64>] {
-        let events: WritableKeyPath<ESMSimulation, EventCounts> = \.totals.events
+        let counts: WritableKeyPath<ESMSimulation, RunCounts> = \.totals.counts
+        let events = counts.appending(path: \.events)
         let eventPaths: [WritableKeyPath<ESMSimulation, Int64>] = EventCounts.fields.map { events.appending(path: $0.field) }
-        let scalars: [WritableKeyPath<ESMSimulation, Int64>] = [
-            \.totals.committed, \.totals.processed, \.totals.dropped, \.totals.fetched, \.totals.invocations,
-            \.totals.errors, \.totals.throttles, \.totals.billedMilliseconds,
-        ]
+        let scalars = RunCounts.scalars.map { counts.appending(path: $0) } + [\.totals.billedMilliseconds]
         return scalars + eventPaths
     }
 
@@ -250,8 +249,9 @@ extension ESMSimulation {
             // The lag the commits read must not grow, or its peak would lie in a skipped cycle.
             let offsets = 2 * partitions.count
             let produced = current.produced - earlier.produced
-            for path in [\ESMSimulation.totals.committed, \ESMSimulation.totals.fetched] {
-                let position = offsets + Self.cycleCounts.firstIndex(of: path)!
+            // `cycleCounts` starts with the run's counts, in `RunCounts.scalars` order.
+            for path in [\RunCounts.committed, \RunCounts.fetched] {
+                let position = offsets + RunCounts.scalars.firstIndex(of: path)!
                 guard produced <= current.counts[position] - earlier.counts[position] else { return false }
             }
         }

@@ -131,13 +131,13 @@ extension ESMSimulation {
             return (PayloadSlice(partition: Int32(index), polledRecords: 0, invokedRecords: 0, firstArrival: now, lastArrival: now), 0, 0)
         }
         let polledBytes = records > invoked ? bytes + batchBytes(records - invoked) : bytes
-        totals.events.polled += records
-        totals.events.filteredOut += records - invoked
+        totals.counts.events.polled += records
+        totals.counts.events.filteredOut += records - invoked
         let firstArrival = arrivalTime(ofRecord: fetched + 1, in: index, atLeast: partitions[index].lastFetchedArrival) ?? now
         let lastArrival = arrivalTime(ofRecord: fetched + records, in: index, atLeast: firstArrival) ?? now
         partitions[index].fetched = fetched + records
         partitions[index].lastFetchedArrival = lastArrival
-        totals.fetched += records
+        totals.counts.fetched += records
         let slice = PayloadSlice(
             partition: Int32(index), polledRecords: records, invokedRecords: invoked,
             firstArrival: firstArrival, lastArrival: lastArrival)

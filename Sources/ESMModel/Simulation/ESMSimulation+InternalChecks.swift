@@ -48,8 +48,8 @@ extension ESMSimulation {
         #if ESMSIM_INTERNAL_CHECKS
         checkTotals()
         checkStructure(at: now)
-        precondition(totals.recordAges.total == Double(totals.processed) || configuration.settings.filterMatchShare != nil,
-                     "record ages count \(totals.recordAges.total) records, \(totals.processed) processed")
+        precondition(totals.recordAges.total == Double(totals.counts.processed) || configuration.settings.filterMatchShare != nil,
+                     "record ages count \(totals.recordAges.total) records, \(totals.counts.processed) processed")
         #endif
     }
 
@@ -61,8 +61,8 @@ extension ESMSimulation {
             concurrency <= max(configuration.function.concurrencyLimit, 0),
             "concurrency \(concurrency) is above the function's limit \(configuration.function.concurrencyLimit)")
         precondition(
-            totals.committed == totals.processed + totals.dropped,
-            "committed \(totals.committed) != processed \(totals.processed) + dropped \(totals.dropped)")
+            totals.counts.committed == totals.counts.processed + totals.counts.dropped,
+            "committed \(totals.counts.committed) != processed \(totals.counts.processed) + dropped \(totals.counts.dropped)")
         precondition(pollers.count >= 1, "no pollers")
         precondition(
             pollers.count >= pollerFloor && pollers.count <= scaler.policy.ceiling,
@@ -132,8 +132,8 @@ extension ESMSimulation {
             sharedConcurrency != nil || environments.busy == concurrency,
             "\(environments.busy) environments busy, but \(concurrency) invocations running")
         precondition(
-            committedSum - backlogSkipped == totals.committed,
-            "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(totals.committed)")
+            committedSum - backlogSkipped == totals.counts.committed,
+            "partition offsets add up to \(committedSum - backlogSkipped) committed, the total says \(totals.counts.committed)")
     }
     #endif
 }

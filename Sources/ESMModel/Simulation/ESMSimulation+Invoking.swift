@@ -9,7 +9,7 @@ extension ESMSimulation {
         settleConcurrency(at: now)
         let assignment = environmentAssignment(at: now)
         if functionConcurrency(at: now) >= configuration.function.concurrencyLimit || assignment == .throttled {
-            totals.throttles += 1
+            totals.counts.throttles += 1
             readings.throttlesSinceEvaluation += 1
             partitions[index].batchThrottledTicks += constants.throttleRetry
             schedule(.invokeStart(Int32(index)), at: now + constants.throttleRetry, on: &queue)
@@ -70,7 +70,7 @@ extension ESMSimulation {
     /// its maxima, the invocation count, and the environments (cold starts among them),
     /// unless co-simulated: the function's shared pool then places them (`FunctionConcurrency`).
     mutating func settleConcurrency(at now: SimTime) {
-        while let (_, records) = invokedRecordStarts.next(notAfter: now) { totals.events.invoked += records }
+        while let (_, records) = invokedRecordStarts.next(notAfter: now) { totals.counts.events.invoked += records }
         let ownPool = sharedConcurrency == nil
         while let (time, isStart) = concurrencyChanges.next(notAfter: now) {
             guard isStart else {
@@ -80,7 +80,7 @@ extension ESMSimulation {
             }
             if ownPool { checkEnvironment(environments.acquire(at: time), at: time) }
             concurrency += 1
-            totals.invocations += 1
+            totals.counts.invocations += 1
             if concurrency > sampling.intervalMaxConcurrency { sampling.intervalMaxConcurrency = concurrency }
             if concurrency > totals.maxConcurrency {
                 totals.maxConcurrency = concurrency
@@ -106,9 +106,9 @@ extension ESMSimulation {
             return
         } else {
             // A partial batch response is a successful invocation: not in Errors.
-            totals.errors += 1
+            totals.counts.errors += 1
         }
-        totals.events.failedInvoke += partitions[index].invocationRecords
+        totals.counts.events.failedInvoke += partitions[index].invocationRecords
         partitions[index].batchAttempts += 1
         let attempts = partitions[index].batchAttempts
         if let limit = constants.retryLimit, Int(attempts) > limit {
@@ -172,8 +172,8 @@ extension ESMSimulation {
         // Keeps the pending starts and ends few, so their heap stays shallow.
         settleConcurrency(at: now)
         let produced = producedTotal(at: now)
-        totals.peakLag = max(totals.peakLag, produced - totals.committed)
-        readings.throughput.noteWaiting(produced - totals.fetched)
+        totals.peakLag = max(totals.peakLag, produced - totals.counts.committed)
+        readings.throughput.noteWaiting(produced - totals.counts.fetched)
         let batch = partitions[index]
         let records = batch.batchRecords - batch.batchCommittedInvoked
         let dropped = batch.batchDroppedRecords
@@ -210,19 +210,19 @@ extension ESMSimulation {
     /// given up on and go to the on-failure destination) and the `polled` offsets they
     /// take the committed position over, filtered-out records included.
     mutating func countCommitted(records: Int64, dropped: Int64, polled: Int64) {
-        totals.dropped += dropped
-        totals.processed += records - dropped
-        totals.committed += polled
+        totals.counts.dropped += dropped
+        totals.counts.processed += records - dropped
+        totals.counts.committed += polled
         // Filtered-out records are done with once committed: processed, though never invoked.
-        totals.processed += polled - records
-        totals.events.committed += polled
-        totals.events.dropped += dropped
+        totals.counts.processed += polled - records
+        totals.counts.events.committed += polled
+        totals.counts.events.dropped += dropped
         sendToOnFailureDestination(dropped)
     }
 
     /// Marks the run drained the first time production is over and every record is committed.
     mutating func checkDrained(at now: SimTime) {
-        guard drainTime == nil, productionOver, totals.committed >= producedTotal(at: now) else { return }
+        guard drainTime == nil, productionOver, totals.counts.committed >= producedTotal(at: now) else { return }
         drainTime = now
     }
 }

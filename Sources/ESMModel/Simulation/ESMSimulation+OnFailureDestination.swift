@@ -10,9 +10,9 @@ extension ESMSimulation {
     /// so the counts need no random draws.
     mutating func sendToOnFailureDestination(_ dropped: Int64) {
         guard let failures = constants.deliveryFailures, dropped > 0 else { return }
-        let sentBefore = totals.events.onFailureDestinationDelivered + totals.events.onFailureDestinationDeliveryErrors
+        let sentBefore = totals.counts.events.onFailureDestinationDelivered + totals.counts.events.onFailureDestinationDeliveryErrors
         let failed = failures.count(of: sentBefore + dropped) - failures.count(of: sentBefore)
-        totals.events.onFailureDestinationDeliveryErrors += failed
-        totals.events.onFailureDestinationDelivered += dropped - failed
+        totals.counts.events.onFailureDestinationDeliveryErrors += failed
+        totals.counts.events.onFailureDestinationDelivered += dropped - failed
     }
 }

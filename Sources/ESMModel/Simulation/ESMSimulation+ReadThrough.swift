@@ -177,7 +177,7 @@ extension ESMSimulation {
                 guard replay.longestLead < configuration.sampleInterval else { return cursor }
                 let total = curve.count(at: moment.time)
                 if let bound = configuration.cutoff.peakOffsetLagAbove,
-                   max(total - constants.skippedRecords, 0) - reading.committed > bound {
+                   max(total - constants.skippedRecords, 0) - reading.counts.committed > bound {
                     return cursor
                 }
                 let stretch = replay.highest(replay.concurrencyMaxima, from: cursor.samplePosition ?? 0, to: position, drift: 0) ?? 0
@@ -192,7 +192,7 @@ extension ESMSimulation {
                 var trialReadings = readings
                 trialReadings.throughput = window
                 let observation = trialReadings.observe(
-                    at: moment.time, produced: producedTotal(at: moment.time), fetched: reading.fetched, pollers: pollers.count)
+                    at: moment.time, produced: producedTotal(at: moment.time), fetched: reading.counts.fetched, pollers: pollers.count)
                 var trialScaler = scaler
                 guard trialScaler.decide(observation) == nil else { return cursor }
                 readings = trialReadings

@@ -19,33 +19,31 @@ extension ESMSimulation {
     /// `concurrencyMax` invocations ran at most; the next row's counts start from these.
     mutating func appendRow(at now: SimTime, total: Int64, reading: StateReading, concurrencyMax: Int) {
         let produced = max(total - constants.skippedRecords, 0)
-        let lag = produced - reading.committed
+        let lag = produced - reading.counts.committed
         totals.peakLag = max(totals.peakLag, lag)
         var maxPartitionLag: Int64 = 0
         for index in partitions.indices {
             maxPartitionLag = max(maxPartitionLag, split.count(of: index, total: total) - reading.partitionCommitted[index])
         }
         sampling.rows.append(TimeSeriesRow(
-            time: now, producedTotal: produced, processedTotal: reading.processed, offsetLagSum: lag,
+            time: now, producedTotal: produced, processedTotal: reading.counts.processed, offsetLagSum: lag,
             offsetLagMaxPartition: maxPartitionLag, concurrencyMax: concurrencyMax,
-            pollers: pollers.count, invocations: reading.invocations - sampling.lastInvocations,
-            errors: reading.errors - sampling.lastErrors, throttles: reading.throttles - sampling.lastThrottles,
-            recordsDropped: reading.dropped, epus: epuMeter.current, events: reading.events.since(sampling.lastEvents),
+            pollers: pollers.count, invocations: reading.counts.invocations - sampling.lastInvocations,
+            errors: reading.counts.errors - sampling.lastErrors, throttles: reading.counts.throttles - sampling.lastThrottles,
+            recordsDropped: reading.counts.dropped, epus: epuMeter.current, events: reading.counts.events.since(sampling.lastEvents),
             coldStarts: reading.coldStarts - sampling.lastColdStarts))
         sampling.lastColdStarts = reading.coldStarts
-        sampling.lastEvents = reading.events
-        sampling.lastInvocations = reading.invocations
-        sampling.lastErrors = reading.errors
-        sampling.lastThrottles = reading.throttles
+        sampling.lastEvents = reading.counts.events
+        sampling.lastInvocations = reading.counts.invocations
+        sampling.lastErrors = reading.counts.errors
+        sampling.lastThrottles = reading.counts.throttles
     }
 
     /// The counts an outside moment reads now, with `coldStarts` so far and, if
     /// `partitionOffsets`, each partition's committed offset.
     func stateReading(coldStarts: Int64, partitionOffsets: Bool) -> StateReading {
         StateReading(
-            committed: totals.committed, processed: totals.processed, dropped: totals.dropped, fetched: totals.fetched,
-            invocations: totals.invocations, errors: totals.errors, throttles: totals.throttles, coldStarts: coldStarts,
-            events: totals.events, window: readings.throughput, pollerBytes: pollers.map(\.bytesUnmetered),
+            counts: totals.counts, coldStarts: coldStarts, window: readings.throughput, pollerBytes: pollers.map(\.bytesUnmetered),
             partitionCommitted: partitionOffsets ? partitions.map(\.committed) : [])
     }
 
@@ -84,14 +82,14 @@ extension ESMSimulation {
         var summary = RunSummary(
             scenario: configuration.name, profile: configuration.profile.name,
             mode: configuration.settings.modeName, seed: configuration.seed,
-            recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: totals.processed,
+            recordsProduced: lastRow?.producedTotal ?? 0, recordsProcessed: totals.counts.processed,
             drainTime: drainTime, timeToMaxConcurrency: totals.timeOfMaxConcurrency, maxConcurrency: totals.maxConcurrency,
             peakOffsetLag: totals.peakLag, meanOffsetLag: 0, finalOffsetLag: lastRow?.offsetLagSum ?? 0,
-            invocations: totals.invocations, errors: totals.errors, throttles: totals.throttles,
-            recordsDropped: totals.dropped, simulatedEvents: handledEvents, endTime: endTime,
+            invocations: totals.counts.invocations, errors: totals.counts.errors, throttles: totals.counts.throttles,
+            recordsDropped: totals.counts.dropped, simulatedEvents: handledEvents, endTime: endTime,
             billedDurationMilliseconds: totals.billedMilliseconds,
             recordAgeP99Seconds: totals.recordAges.quantileSeconds(0.99), lastPollerChange: lastPollerChange, epuSeconds: epuMeter.billedEPUSeconds(until: endTime),
-            events: totals.events)
+            events: totals.counts.events)
         // Co-simulated, the cold starts up to the last row: the function's pool may have
         // been settled past this ESM's end by the others.
         summary.coldStarts = sharedConcurrency == nil ? environments.coldStarts : totals.sharedColdStarts

@@ -5,7 +5,7 @@ extension ESMSimulation {
     /// change it decides, which takes effect after the profile's actuation delay.
     mutating func evaluate(at now: SimTime, queue: inout EventQueue<ModelEvent>) {
         queue.schedule(.evaluate, at: now + scaler.policy.readingInterval)
-        let observation = readings.observe(at: now, produced: producedTotal(at: now), fetched: totals.fetched, pollers: pollers.count)
+        let observation = readings.observe(at: now, produced: producedTotal(at: now), fetched: totals.counts.fetched, pollers: pollers.count)
         guard let target = scaler.decide(observation) else { return }
         queue.schedule(.actuate(Int32(target)), at: now + constants.actuationDelay)
     }

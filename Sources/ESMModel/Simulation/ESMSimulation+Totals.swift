@@ -3,19 +3,8 @@ import EventEngine
 extension ESMSimulation {
     /// Run-wide counts and extremes: what the summary reports.
     struct Totals {
-        /// Records whose offsets are committed.
-        var committed: Int64 = 0
-        /// Records the function processed successfully (or skipped past as dropped).
-        var processed: Int64 = 0
-        /// Records dropped after their retries or age ran out.
-        var dropped: Int64 = 0
-        /// Records fetched so far (the backlog a LATEST start skips left out).
-        var fetched: Int64 = 0
-        var invocations: Int64 = 0
-        var errors: Int64 = 0
-        var throttles: Int64 = 0
-        /// The `EventCount` metrics so far.
-        var events = EventCounts()
+        /// Records and invocations counted so far.
+        var counts = RunCounts()
         /// Billed function duration, rounded up per invocation as Lambda bills.
         var billedMilliseconds: Int64 = 0
         var maxConcurrency = 0

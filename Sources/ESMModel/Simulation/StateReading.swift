@@ -8,15 +8,9 @@ import EventEngine
 /// same amount each cycle, except the two segment maxima, which the replay resets at
 /// each of its readings.
 struct StateReading {
-    var committed: Int64 = 0
-    var processed: Int64 = 0
-    var dropped: Int64 = 0
-    var fetched: Int64 = 0
-    var invocations: Int64 = 0
-    var errors: Int64 = 0
-    var throttles: Int64 = 0
+    /// The run's counts (`ESMSimulation.Totals.counts`).
+    var counts = RunCounts()
     var coldStarts: Int64 = 0
-    var events = EventCounts()
     /// The batches committed since the scaler's last reading, summed (`peakWaiting` unused).
     var window = ThroughputWindow()
     /// The bytes each poller fetched since the EPU meter last took them.
@@ -40,15 +34,8 @@ extension StateReading {
             self[keyPath: field] + cycles * (end[keyPath: field] - start[keyPath: field])
         }
         var result = self
-        result.committed = grown(\.committed)
-        result.processed = grown(\.processed)
-        result.dropped = grown(\.dropped)
-        result.fetched = grown(\.fetched)
-        result.invocations = grown(\.invocations)
-        result.errors = grown(\.errors)
-        result.throttles = grown(\.throttles)
+        result.counts = counts.advanced(by: cycles, start: start.counts, end: end.counts)
         result.coldStarts = grown(\.coldStarts)
-        result.events = events.merged(with: end.events.since(start.events)) { $0 + cycles * $1 }
         result.window = ThroughputWindow(
             batches: grown(\.window.batches), records: grown(\.window.records),
             // Payload bytes are whole numbers (`CompressionEligibility`), so these sums are exact.
