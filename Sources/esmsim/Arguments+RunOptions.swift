@@ -14,7 +14,14 @@ extension Arguments {
         var options = ScenarioRunner.Options(
             profile: profile, seed: seed, sampleInterval: max(1, Ticks.seconds(interval)), horizon: horizon.map(Ticks.seconds))
         options.compression = !flag("no-compression")
-        if let events = try integer("max-events") { options.limits.maximumEvents = Double(events) }
+        options.limits = try runLimits()
         return options
+    }
+
+    /// The run limits: the standard ones, with `--max-events` (`SharedOptions.maxEvents`) if given.
+    func runLimits() throws(UsageError) -> RunLimits {
+        var limits = RunLimits.standard
+        if let events = try integer("max-events") { limits.maximumEvents = Double(events) }
+        return limits
     }
 }

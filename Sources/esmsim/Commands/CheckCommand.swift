@@ -51,8 +51,7 @@ enum CheckCommand: CommandLineCommand {
         do {
             records = try ScenarioRunner.records(runs, options: .init(), pricing: pricing)
         } catch {
-            _ = Console.failure(error)
-            return .failure
+            return Console.failure(error)
         }
         let current = Array(zip(names, records)).map { (scenario: $0.0, record: $0.1) }
 

@@ -21,8 +21,7 @@ extension CompareCommand {
             do {
                 try run.checkFinished(file: item.path, limits: options.limits)
             } catch {
-                _ = Console.failure(error)
-                return .failure
+                return Console.failure(error)
             }
             let heading = title ?? "\(item.scenario.name) under profile set \(set.name)"
             Console.out("\(item.scenario.name): profile set \(set.name), \(Plural.count(set.members.count, "member")) (\(set.memberNames.joined(separator: ", ")))")

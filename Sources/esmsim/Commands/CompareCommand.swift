@@ -107,8 +107,7 @@ enum CompareCommand: CommandLineCommand {
             do {
                 try ScenarioRunner.checkFinished(result, file: item.path, limits: options.limits)
             } catch {
-                _ = Console.failure(error)
-                return .failure
+                return Console.failure(error)
             }
             let cost = ScenarioRunner.cost(of: result, scenario: item.scenario, prices: pricing.prices, freeTier: pricing.freeTier)
             Console.out(SummaryText.describe(result.summary, cost: cost))

@@ -64,8 +64,7 @@ enum PlanCommand: CommandLineCommand {
             }
             report = PlanReport(plan: plan, outcome: outcome)
         } catch {
-            Console.error(error.description)
-            return error.isRunFailure ? .failure : .usage
+            return Console.failure(error)
         }
         Console.out(report.text)
         return OutputFolder.write([("plan.csv", report.csv)], into: out ?? OutputFolder.defaultFolder(for: file))
@@ -80,8 +79,7 @@ enum PlanCommand: CommandLineCommand {
                 ProgressMeter(total: groups, label: phase, unit: "groups") { Console.error($0) }
             }
         } catch {
-            Console.error(error.description)
-            return error.isRunFailure ? .failure : .usage
+            return Console.failure(error)
         }
         Console.out(String(result.text(setName: set.name).dropLast()))
         var files = [(name: "ensemble-plan.csv", text: result.csv)]

@@ -15,8 +15,7 @@ extension RunCommand {
             do {
                 try run.checkFinished(file: item.path, limits: options.limits)
             } catch {
-                _ = Console.failure(error)
-                status = .failure
+                status = Console.failure(error)
                 continue
             }
             let folder = out + "/" + item.fileStem

@@ -21,8 +21,7 @@ extension RunCommand {
         do {
             records = try ScenarioRunner.records(runs, options: seedless, pricing: pricing.pricing)
         } catch {
-            _ = Console.failure(error)
-            return .failure
+            return Console.failure(error)
         }
         let summary = ReplicationSummary(records)
         let seeds = runs.map(\.scenario.seed)

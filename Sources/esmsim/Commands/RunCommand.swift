@@ -59,8 +59,7 @@ enum RunCommand: CommandLineCommand {
             do {
                 try ScenarioRunner.checkFinished(run.result, file: item.path, limits: options.limits)
             } catch {
-                _ = Console.failure(error)
-                status = .failure
+                status = Console.failure(error)
                 continue
             }
             Console.out(run.description)

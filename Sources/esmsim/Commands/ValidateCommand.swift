@@ -17,8 +17,7 @@ enum ValidateCommand: CommandLineCommand {
     static func main(_ words: [String]) throws(UsageError) -> ExitCode {
         guard let arguments = try Arguments.forCommand(words, definition) else { return .success }
         guard !arguments.positional.isEmpty else { throw UsageError("esmsim validate needs at least one scenario file") }
-        var limits = RunLimits.standard
-        if let events = try arguments.integer("max-events") { limits.maximumEvents = Double(events) }
+        let limits = try arguments.runLimits()
         var status = ExitCode.success
         for path in arguments.positional {
             do {
